@@ -1,0 +1,54 @@
+"""Shared fixtures: a site root, form pages with an inclusive question, users."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page, Site
+
+from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
+
+
+@pytest.fixture
+def root_page(db):
+    root = Page.get_first_root_node()
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page if site else root
+    return home
+
+
+@pytest.fixture
+def form_page(root_page):
+    """A published form page: a name field and an optional inclusive question."""
+    page = FormPageFactory(parent=root_page, title="Grofvuil ophalen", slug="grofvuil", to_address="team@example.org")
+    FormFieldFactory(page=page, label="Naam", field_type="singleline", required=True, sort_order=0)
+    InclusiveFieldFactory(page=page, label="Geslacht", sort_order=1)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.org", "password")
+
+
+@pytest.fixture
+def editor_without_form_access(django_user_model):
+    """A user who may use the admin but has no permission on any form page."""
+    user = django_user_model.objects.create_user("lezer", "lezer@example.org", "password")
+    group = Group.objects.create(name="Alleen admin")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model, root_page):
+    """A Wagtail editor who may add, edit and publish pages below the site root."""
+    user = django_user_model.objects.create_user("redacteur", "redacteur@example.org", "password")
+    group = Group.objects.create(name="Redacteuren")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=root_page, permission=Permission.objects.get(codename=codename)
+        )
+    user.groups.add(group)
+    return user

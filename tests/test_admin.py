@@ -1,0 +1,165 @@
+"""Editors configure the question in the page editor; staff read submissions."""
+
+import csv
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from tests.testapp.models import FormPage
+
+pytestmark = pytest.mark.django_db
+
+
+def add_page_url(parent):
+    return reverse("wagtailadmin_pages:add", args=("wagtail_inclusive_forms_test", "formpage", parent.pk))
+
+
+def page_post_data(fields, **extra):
+    # nested_form_data would number a list's items; checkboxes post one name many times.
+    offered = {i: field.pop("inclusive_hidden_answers", None) for i, field in enumerate(fields)}
+    data = nested_form_data(
+        {
+            "title": "Parkeervergunning aanvragen",
+            "slug": "parkeervergunning",
+            "intro": rich_text(""),
+            "thank_you_text": rich_text(""),
+            "to_address": "",
+            "from_address": "",
+            "subject": "",
+            "form_fields": inline_formset(fields),
+            **extra,
+        }
+    )
+    for i, codes in offered.items():
+        if codes is not None:
+            data[f"form_fields-{i}-inclusive_hidden_answers"] = codes
+    return data
+
+
+def inclusive_field(**overrides):
+    field = {
+        "label": "Geslacht",
+        "help_text": "",
+        "field_type": "inclusive_gender",
+        "choices": "",
+        "default_value": "",
+        "inclusive_mode": "gender",
+        "inclusive_hidden_answers": ["male", "female", "self_described", "undisclosed"],
+        "inclusive_undisclosed_label": "prefer_not_to_say",
+        "inclusive_purpose": "We spreken u aan zoals u wilt.",
+    }
+    field.update(overrides)
+    return field
+
+
+def test_editor_can_pick_the_field_type_in_dutch(client, admin_user, root_page):
+    client.force_login(admin_user)
+    response = client.get(add_page_url(root_page))
+    soup = BeautifulSoup(response.content, "html.parser")
+    option = soup.find("option", attrs={"value": "inclusive_gender"})
+    assert option.string == "Geslacht (inclusief)"  # inside the <template> of a new field
+    assert "wagtail_inclusive_forms/admin/form-builder.js" in response.content.decode()
+
+
+def test_editor_saves_a_question_with_answers_switched_off(client, admin_user, root_page):
+    client.force_login(admin_user)
+    data = page_post_data([inclusive_field(inclusive_hidden_answers=["male", "female", "self_described"])])
+    response = client.post(add_page_url(root_page), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    field = FormPage.objects.get(slug="parkeervergunning").form_fields.get()
+    assert field.required is False
+    assert field.inclusive_hidden_answers.split(",") == [
+        "undisclosed",
+        "address_mr",
+        "address_ms",
+        "address_name_only",
+        "address_custom",
+    ]
+    assert field.get_question_config().offered_codes == ("male", "female", "self_described")
+
+
+def test_required_question_without_purpose_is_refused_with_a_clear_message(client, admin_user, root_page):
+    client.force_login(admin_user)
+    data = page_post_data([inclusive_field(required="on", inclusive_purpose="")])
+    response = client.post(add_page_url(root_page), data)
+    assert response.status_code == 200
+    assert "Een verplichte vraag heeft een doeltekst nodig" in response.content.decode()
+    assert not FormPage.objects.filter(slug="parkeervergunning").exists()
+
+
+def test_a_question_with_fewer_than_two_answers_is_refused(client, admin_user, root_page):
+    client.force_login(admin_user)
+    response = client.post(add_page_url(root_page), page_post_data([inclusive_field(inclusive_hidden_answers=["male"])]))
+    assert "Bied ten minste twee antwoorden aan" in response.content.decode()
+
+
+def submit(client, page, data):
+    assert client.post(page.url, data).status_code == 200
+
+
+@pytest.fixture
+def answered_form(client, form_page):
+    submit(client, form_page, {"naam": "Sam", "geslacht": "self_described", "geslacht_description": "<b>non-binair</b>"})
+    submit(client, form_page, {"naam": "Kim", "geslacht": "undisclosed"})
+    submit(client, form_page, {"naam": "Jo"})
+    submit(client, form_page, {"naam": "Lou", "geslacht": "self_described", "geslacht_description": "=1+1"})
+    return form_page
+
+
+def test_submissions_listing_shows_readable_escaped_answers(client, admin_user, answered_form):
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailforms:list_submissions", args=(answered_form.pk,)))
+    html = response.content.decode()
+    assert "Ik identificeer me als: &lt;b&gt;non-binair&lt;/b&gt;" in html
+    assert "Dat zeg ik liever niet" in html
+    assert "self_described" not in html and "'answer'" not in html
+
+
+def test_csv_export_has_readable_answers_and_no_formulas(client, admin_user, answered_form):
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailforms:list_submissions", args=(answered_form.pk,)) + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    assert [row["Geslacht"] for row in rows] == [
+        "Ik identificeer me als: <b>non-binair</b>",
+        "Dat zeg ik liever niet",
+        "",
+        "Ik identificeer me als: =1+1",  # starts with the label, so never a formula
+    ]
+
+
+def test_xlsx_export_has_readable_answers(client, admin_user, answered_form):
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailforms:list_submissions", args=(answered_form.pk,)) + "?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("Geslacht")
+    assert [row[column].value for row in sheet.iter_rows(min_row=2)] == [
+        "Ik identificeer me als: <b>non-binair</b>",
+        "Dat zeg ik liever niet",
+        None,
+        "Ik identificeer me als: =1+1",
+    ]
+
+
+def test_listing_query_count_does_not_grow_with_submissions(client, admin_user, answered_form, django_assert_max_num_queries):
+    client.force_login(admin_user)
+    url = reverse("wagtailforms:list_submissions", args=(answered_form.pk,))
+    client.get(url)
+    with django_assert_max_num_queries(60) as few:
+        client.get(url)
+    baseline = len(few)
+    for n in range(10):
+        submit(client, answered_form, {"naam": f"Extra {n}", "geslacht": "male"})
+    with django_assert_max_num_queries(baseline):
+        client.get(url)
+
+
+def test_users_without_form_permission_cannot_read_submissions(client, editor_without_form_access, answered_form):
+    client.force_login(editor_without_form_access)
+    response = client.get(reverse("wagtailforms:list_submissions", args=(answered_form.pk,)))
+    assert response.status_code in (302, 403)
+    assert "non-binair" not in response.content.decode()

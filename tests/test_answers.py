@@ -1,0 +1,73 @@
+"""The answer codes, readable text and legacy values (plain Python core)."""
+
+import pytest
+from django.utils import translation
+
+from wagtail_inclusive_forms import answers
+from wagtail_inclusive_forms.answers import Answer, StoredAnswer, answer_from_legacy, readable_answer
+
+
+@pytest.mark.parametrize(
+    ("stored", "dutch"),
+    [
+        ({"answer": "male", "description": ""}, "Man"),
+        ({"answer": "female", "description": ""}, "Vrouw"),
+        ({"answer": "self_described", "description": "non-binair"}, "Ik identificeer me als: non-binair"),
+        ({"answer": "undisclosed", "description": ""}, "Dat zeg ik liever niet"),
+        ({"answer": "", "description": ""}, ""),
+        ({"answer": "address_ms", "description": ""}, "Mevrouw"),
+        ({"answer": "address_name_only", "description": ""}, "Alleen mijn naam, zonder meneer of mevrouw"),
+        ({"answer": "address_custom", "description": "Dokter"}, "Spreek mij aan met: Dokter"),
+        (None, ""),
+    ],
+)
+def test_readable_answer_in_dutch(stored, dutch):
+    with translation.override("nl"):
+        assert readable_answer(stored) == dutch
+
+
+def test_readable_answer_in_english():
+    with translation.override("en"):
+        assert readable_answer({"answer": "self_described", "description": "genderfluid"}) == (
+            "I identify as: genderfluid"
+        )
+        assert readable_answer({"answer": "undisclosed"}, answers.NOT_RELEVANT) == "I don't think that is relevant"
+
+
+def test_undisclosed_label_follows_the_editors_choice():
+    with translation.override("nl"):
+        assert readable_answer({"answer": "undisclosed"}, answers.NOT_RELEVANT) == "Dat vind ik niet relevant"
+
+
+@pytest.mark.parametrize(
+    ("legacy", "expected"),
+    [
+        ("M", Answer("male")),
+        ("man", Answer("male")),
+        ("Dhr.", Answer("male")),
+        ("de heer", Answer("male")),
+        ("V", Answer("female")),
+        ("Mevr.", Answer("female")),
+        ("female", Answer("female")),
+        ("Vrouwelijk", Answer("female")),
+        ("Anders", Answer("self_described")),
+        ("X", Answer("self_described", "X")),
+        ("wil ik niet zeggen", Answer("undisclosed")),
+        ("", Answer()),
+        ("Genderqueer", Answer("self_described", "Genderqueer")),
+    ],
+)
+def test_legacy_values_map_to_codes_without_losing_words(legacy, expected):
+    assert answer_from_legacy(legacy) == expected
+    assert Answer.from_stored(legacy) == expected
+
+
+def test_unknown_structured_code_keeps_the_value_as_text():
+    assert Answer.from_stored({"answer": "unknown_code"}) == Answer("", "unknown_code")
+
+
+def test_stored_answer_is_a_plain_dict_that_prints_readably():
+    value = StoredAnswer(Answer("self_described", "non-binair"))
+    assert value == {"answer": "self_described", "description": "non-binair"}
+    with translation.override("nl"):
+        assert str(value) == "Ik identificeer me als: non-binair"

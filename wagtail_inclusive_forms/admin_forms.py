@@ -1,0 +1,57 @@
+"""Admin form fields for editing a question's settings.
+
+Kept apart from the model mixins so models stay thin and the conversion
+between "offered" checkboxes and stored "switched off" codes is tested alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import answers
+from .question import FORM_OF_ADDRESS_MODE, GENDER_MODE, MODE_CODES, MODE_LABELS, parse_codes
+
+
+def _grouped_choices() -> list:
+    return [
+        (MODE_LABELS[mode], [(code, answers.option_label(code)) for code in MODE_CODES[mode]])
+        for mode in (GENDER_MODE, FORM_OF_ADDRESS_MODE)
+    ]
+
+
+class OfferedAnswersField(forms.MultipleChoiceField):
+    """Checkboxes of the answers offered; stores the ones left unticked.
+
+    Storing what is switched off means an answer added in a later release is
+    offered on existing questions instead of silently missing.
+    """
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, max_length: int | None = None, empty_value: Any = None, **kwargs: Any):
+        kwargs.pop("choices", None)
+        kwargs["required"] = False
+        kwargs.setdefault("help_text", "")
+        super().__init__(choices=_grouped_choices, **kwargs)
+
+    def prepare_value(self, value: Any) -> list[str]:
+        if isinstance(value, (list, tuple)):
+            return list(value)
+        hidden = parse_codes(value)
+        return [code for code in answers.ALL_CODES if code not in hidden]
+
+    def clean(self, value: Any) -> str:
+        offered = set(super().clean(value))
+        return ",".join(code for code in answers.ALL_CODES if code not in offered)
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        return set(self.prepare_value(initial)) != set(data or [])
+
+
+OfferedAnswersField.default_error_messages = {
+    **forms.MultipleChoiceField.default_error_messages,
+    "invalid_choice": _("“%(value)s” is not one of the answers this question can offer."),
+}

@@ -1,0 +1,154 @@
+"""The answers of the inclusive question: stable codes, labels and legacy values.
+
+Plain Python (no models or views), so salutations, audits and exports can share
+it. A submission stores an answer as ``{"answer": <code>, "description": <text>}``;
+readable text is derived from the code, never stored instead of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+# Codes of the sex/gender mode. "" means the visitor skipped the question.
+MALE = "male"
+FEMALE = "female"
+SELF_DESCRIBED = "self_described"
+UNDISCLOSED = "undisclosed"
+UNANSWERED = ""
+
+# Codes of the form-of-address mode; distinct from the gender codes so that a
+# stored code alone says which question was answered.
+ADDRESS_MR = "address_mr"
+ADDRESS_MS = "address_ms"
+ADDRESS_NAME_ONLY = "address_name_only"
+ADDRESS_CUSTOM = "address_custom"
+
+GENDER_CODES = (MALE, FEMALE, SELF_DESCRIBED, UNDISCLOSED)
+ADDRESS_CODES = (ADDRESS_MR, ADDRESS_MS, ADDRESS_NAME_ONLY, ADDRESS_CUSTOM)
+ALL_CODES = GENDER_CODES + ADDRESS_CODES
+
+# Codes whose answer is completed by the open text field.
+OPEN_CODES = (SELF_DESCRIBED, ADDRESS_CUSTOM)
+
+# The two labels an editor may choose for the "undisclosed" option.
+PREFER_NOT_TO_SAY = "prefer_not_to_say"
+NOT_RELEVANT = "not_relevant"
+UNDISCLOSED_LABELS = {
+    PREFER_NOT_TO_SAY: _("I'd rather not say"),
+    NOT_RELEVANT: _("I don't think that is relevant"),
+}
+
+LABELS = {
+    MALE: _("Man"),
+    FEMALE: _("Woman"),
+    SELF_DESCRIBED: _("I identify as"),
+    ADDRESS_MR: _("Mr (meneer)"),
+    ADDRESS_MS: _("Ms (mevrouw)"),
+    ADDRESS_NAME_ONLY: _("Just my name, without Mr or Ms"),
+    ADDRESS_CUSTOM: _("Address me as"),
+}
+
+
+def option_label(code: str, undisclosed_label: str = PREFER_NOT_TO_SAY) -> str:
+    """The visitor-facing label of an answer code."""
+    if code == UNDISCLOSED:
+        return str(UNDISCLOSED_LABELS.get(undisclosed_label, UNDISCLOSED_LABELS[PREFER_NOT_TO_SAY]))
+    return str(LABELS[code])
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One stored answer: a stable code plus the visitor's own words, if any."""
+
+    code: str = UNANSWERED
+    description: str = ""
+
+    @classmethod
+    def from_stored(cls, value: Any) -> Answer:
+        """Read what a submission holds: the structured dict or a legacy value.
+
+        Unknown structured codes and unreadable values become a description of
+        an unknown answer rather than being dropped.
+        """
+        if isinstance(value, Answer):
+            return value
+        if isinstance(value, dict):
+            code = str(value.get("answer") or "")
+            description = str(value.get("description") or "")
+            if code in ALL_CODES or code == UNANSWERED:
+                return cls(code, description)
+            return cls(UNANSWERED, description or code)
+        if value is None:
+            return cls()
+        return answer_from_legacy(str(value))
+
+    def to_json(self) -> dict[str, str]:
+        return {"answer": self.code, "description": self.description}
+
+    def readable(self, undisclosed_label: str = PREFER_NOT_TO_SAY) -> str:
+        """Text for listings, exports and e-mails; blank when unanswered."""
+        if self.code == UNANSWERED:
+            return self.description
+        label = option_label(self.code, undisclosed_label)
+        if self.code in OPEN_CODES and self.description:
+            return f"{label}: {self.description}"
+        return label
+
+
+class StoredAnswer(dict):
+    """The cleaned value of the question: a plain dict for JSON storage whose
+    ``str()`` is the readable answer (so Wagtail's staff e-mail reads well)."""
+
+    def __init__(self, answer: Answer, undisclosed_label: str = PREFER_NOT_TO_SAY):
+        super().__init__(answer.to_json())
+        self.undisclosed_label = undisclosed_label
+
+    @property
+    def answer(self) -> Answer:
+        return Answer.from_stored(self)
+
+    def __str__(self) -> str:
+        return self.answer.readable(self.undisclosed_label)
+
+
+def readable_answer(value: Any, undisclosed_label: str = PREFER_NOT_TO_SAY) -> str:
+    """Readable text for whatever a submission holds for the question."""
+    return Answer.from_stored(value).readable(undisclosed_label)
+
+
+# Values that forms asked before the inclusive question, normalised by
+# _normalise(): lower case, no dots, single spaces.
+_LEGACY_GENDER = {
+    MALE: {"m", "man", "male", "mannelijk", "jongen", "heer", "de heer", "dhr", "mr", "meneer"},
+    FEMALE: {"v", "f", "vrouw", "female", "vrouwelijk", "meisje", "mevrouw", "mevr", "mw", "mrs", "ms"},
+    UNDISCLOSED: {"zeg ik liever niet", "dat zeg ik liever niet", "wil ik niet zeggen",
+                  "prefer not to say", "onbekend", "niet relevant", "dat vind ik niet relevant"},
+}
+_LEGACY_SELF_DESCRIBED = {"x", "anders", "overig", "other", "anders namelijk", "non-binair", "nonbinair"}
+
+
+def _normalise(value: str) -> str:
+    return re.sub(r"\s+", " ", value.replace(".", " ").replace(",", " ")).strip().lower()
+
+
+def answer_from_legacy(value: str) -> Answer:
+    """Map an old free value ("M", "Dhr.", "male", "Anders") to an answer.
+
+    A value we do not recognise is kept as a self-description, never dropped.
+    """
+    text = value.strip()
+    if not text:
+        return Answer()
+    if text in ALL_CODES:
+        return Answer(text)
+    key = _normalise(text)
+    for code, words in _LEGACY_GENDER.items():
+        if key in words:
+            return Answer(code)
+    if key in _LEGACY_SELF_DESCRIBED:
+        return Answer(SELF_DESCRIBED, "" if key in {"anders", "overig", "other", "anders namelijk"} else text)
+    return Answer(SELF_DESCRIBED, text)

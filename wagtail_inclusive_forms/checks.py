@@ -1,0 +1,39 @@
+"""System checks that catch a half-finished installation at start-up."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.core import checks
+
+
+@checks.register()
+def check_form_pages_use_inclusive_builder(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """A form page whose fields offer the inclusive type must build forms with it,
+    or the first visitor gets a server error instead of the question."""
+    from wagtail.contrib.forms.models import FormMixin
+
+    from .form_builder import InclusiveFormBuilder
+    from .models import InclusiveFormFieldMixin
+
+    errors = []
+    for model in apps.get_models():
+        if not issubclass(model, FormMixin):
+            continue
+        field_models = [
+            rel.related_model
+            for rel in model._meta.related_objects
+            if issubclass(rel.related_model, InclusiveFormFieldMixin)
+        ]
+        if field_models and not issubclass(model.form_builder, InclusiveFormBuilder):
+            errors.append(
+                checks.Error(
+                    f"{model._meta.label} has inclusive form fields "
+                    f"({field_models[0]._meta.label}) but its form_builder is "
+                    f"{model.form_builder.__name__}.",
+                    hint="Put InclusiveFormMixin first in the page's bases, or subclass "
+                    "InclusiveFormBuilder in your own form_builder.",
+                    obj=model,
+                    id="wagtail_inclusive_forms.E001",
+                )
+            )
+    return errors

@@ -1,0 +1,44 @@
+"""The package's settings, each with one documented default, read when used.
+
+Reading at call time (never at import time) keeps ``override_settings`` working
+in tests and lets projects change a setting without reloading modules. Every
+setting is listed in ``docs/reference/settings.md``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import gettext
+
+PREFIX = "WAGTAIL_INCLUSIVE_FORMS_"
+
+DEFAULTS = {
+    # Longest self-description ("Ik identificeer me als ...") a visitor may type.
+    "SELF_DESCRIPTION_MAX_LENGTH": 100,
+    # Purpose text prefilled on a new question; None means the package's own text.
+    "DEFAULT_PURPOSE_TEXT": None,
+}
+
+
+def get_setting(name: str):
+    """Return ``WAGTAIL_INCLUSIVE_FORMS_<name>`` or its documented default."""
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown wagtail-inclusive-forms setting: {name}")
+    return getattr(settings, PREFIX + name, DEFAULTS[name])
+
+
+def self_description_max_length() -> int:
+    return get_setting("SELF_DESCRIPTION_MAX_LENGTH")
+
+
+def default_purpose_text() -> str:
+    """The purpose text a new question starts with, in the active language."""
+    configured = get_setting("DEFAULT_PURPOSE_TEXT")
+    if configured is not None:
+        return str(configured)
+    return gettext(
+        "We ask this so that we can address you the way you prefer. Your answer "
+        "does not have to match your passport. We use it only for this purpose and "
+        "keep it no longer than we need to handle your request. You can change or "
+        "withdraw your answer at any time."
+    )

@@ -1,0 +1,184 @@
+"""Model mixins that add the inclusive question to a site's own form models.
+
+``InclusiveFormFieldMixin`` adds the question's settings as columns on a form
+field model (one ``makemigrations`` that only adds columns), and
+``InclusiveFormMixin`` gives a form page the form builder and the readable
+submissions listing. Ready-made abstract models combine them with Wagtail's.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractEmailForm,
+    AbstractFormField,
+)
+
+from . import answers, conf
+from .admin_forms import OfferedAnswersField
+from .form_builder import INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
+from .question import FORM_OF_ADDRESS_MODE, GENDER_MODE, MODE_LABELS, QuestionConfig, parse_codes
+
+INCLUSIVE_FIELD_CHOICES = ((INCLUSIVE_FIELD_TYPE, _("Sex or gender (inclusive)")),)
+
+# Model field that holds each QuestionConfig setting, for mapping errors.
+_CONFIG_COLUMNS = {
+    "mode": "inclusive_mode",
+    "hidden_codes": "inclusive_hidden_answers",
+    "undisclosed_label": "inclusive_undisclosed_label",
+    "purpose": "inclusive_purpose",
+}
+
+
+def default_purpose_text() -> str:
+    """Callable default, so migrations do not freeze the text or its language."""
+    return conf.default_purpose_text()
+
+
+class HiddenAnswersField(models.CharField):
+    """The answers an editor switched off, edited as "offered" checkboxes."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": OfferedAnswersField, **kwargs})
+
+
+class InclusiveFormFieldMixin(models.Model):
+    """Adds the "Sex or gender (inclusive)" type to a form field model.
+
+    Put it before ``AbstractFormField``::
+
+        class FormField(InclusiveFormFieldMixin, AbstractFormField):
+            page = ParentalKey("FormPage", related_name="form_fields", on_delete=models.CASCADE)
+    """
+
+    field_type = models.CharField(
+        verbose_name=_("field type"),
+        max_length=16,
+        choices=FORM_FIELD_CHOICES + INCLUSIVE_FIELD_CHOICES,
+    )
+    field_type.required_on_save = True
+
+    inclusive_mode = models.CharField(
+        verbose_name=_("what the question asks"),
+        max_length=20,
+        choices=[(m, MODE_LABELS[m]) for m in (GENDER_MODE, FORM_OF_ADDRESS_MODE)],
+        default=GENDER_MODE,
+        help_text=_(
+            "Do you ask only so that you can address people correctly in a letter or e-mail? "
+            "Then ask for the preferred form of address instead of sex or gender."
+        ),
+    )
+    inclusive_hidden_answers = HiddenAnswersField(
+        verbose_name=_("answers offered"),
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=_(
+            "Switch off answers you do not need. Labels such as “other” are not offered: they set "
+            "people apart as the rest. “I identify as” with their own words lets everyone describe "
+            "themselves."
+        ),
+    )
+    inclusive_undisclosed_label = models.CharField(
+        verbose_name=_("label of the last answer"),
+        max_length=20,
+        choices=list(answers.UNDISCLOSED_LABELS.items()),
+        default=answers.PREFER_NOT_TO_SAY,
+    )
+    inclusive_purpose = models.TextField(
+        verbose_name=_("purpose text"),
+        blank=True,
+        default=default_purpose_text,
+        help_text=_(
+            "Shown with the question. Say why you ask, how you use the answer and how long you "
+            "keep it, that it need not match the passport, and that it can be changed or withdrawn."
+        ),
+    )
+
+    panels = [
+        *AbstractFormField.panels,
+        HelpPanel(
+            content=_(
+                "<p>This question is optional by default: only ask for sex or gender when you really "
+                "need it, and let people decide whether to answer. Make it required only when a law "
+                "demands it, and explain why in the purpose text.</p>"
+            ),
+            classname="wif-when-inclusive",
+        ),
+        FieldPanel("inclusive_mode", classname="wif-when-inclusive"),
+        FieldPanel("inclusive_hidden_answers", classname="wif-when-inclusive"),
+        FieldPanel("inclusive_undisclosed_label", classname="wif-when-inclusive wif-when-gender-mode"),
+        FieldPanel("inclusive_purpose", classname="wif-when-inclusive"),
+    ]
+
+    class Meta:
+        abstract = True
+        # The site's form field model takes its Meta from this first base, so
+        # repeat AbstractFormField's ordering or fields would lose their order.
+        ordering = ["sort_order"]
+
+    @property
+    def is_inclusive_question(self) -> bool:
+        return self.field_type == INCLUSIVE_FIELD_TYPE
+
+    def get_question_config(self) -> QuestionConfig:
+        return QuestionConfig(
+            mode=self.inclusive_mode,
+            hidden_codes=parse_codes(self.inclusive_hidden_answers),
+            undisclosed_label=self.inclusive_undisclosed_label,
+            purpose=self.inclusive_purpose or "",
+            required=self.required,
+            max_description_length=conf.self_description_max_length(),
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.is_inclusive_question:
+            return
+        problems = self.get_question_config().errors()
+        if problems:
+            raise ValidationError({_CONFIG_COLUMNS[key]: message for key, message in problems.items()})
+
+
+class InclusiveFormMixin:
+    """Gives a form page the inclusive form builder and readable submissions.
+
+    Put it before Wagtail's form classes::
+
+        class FormPage(InclusiveFormMixin, AbstractEmailForm): ...
+    """
+
+    form_builder = InclusiveFormBuilder
+
+    def get_submissions_list_view_class(self):
+        if getattr(self, "submissions_list_view_class", None):
+            return self.submissions_list_view_class
+        from .views.submissions import InclusiveSubmissionsListView  # lazy: views import admin
+
+        return InclusiveSubmissionsListView
+
+    def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
+        """Each inclusive question on the form, by the name its answers are stored under."""
+        return {
+            field.clean_name: field.get_question_config()
+            for field in self.get_form_fields()
+            if getattr(field, "is_inclusive_question", False)
+        }
+
+
+class AbstractInclusiveFormField(InclusiveFormFieldMixin, AbstractFormField):
+    """Wagtail's form field with the inclusive type; add the ``page`` ParentalKey."""
+
+    class Meta(AbstractFormField.Meta):
+        abstract = True
+
+
+class AbstractInclusiveEmailForm(InclusiveFormMixin, AbstractEmailForm):
+    """Wagtail's e-mailing form page with the inclusive question."""
+
+    class Meta:
+        abstract = True

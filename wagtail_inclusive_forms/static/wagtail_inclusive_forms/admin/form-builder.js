@@ -1,0 +1,85 @@
+/*
+ * Form builder in the Wagtail page editor: show the inclusive question's
+ * settings only on fields of that type (and Wagtail's "choices" and "default
+ * value" only on the others), show each mode's own answers, and start a new
+ * inclusive question as optional, which is the package's advice.
+ */
+(function () {
+  "use strict";
+
+  var TYPE = "inclusive_gender";
+  var MODE_CODES = {
+    gender: ["male", "female", "self_described", "undisclosed"],
+    form_of_address: ["address_mr", "address_ms", "address_name_only", "address_custom"],
+  };
+
+  function byName(child, suffix) {
+    return child.querySelector('[name$="-' + suffix + '"]');
+  }
+
+  function show(elements, visible) {
+    elements.forEach(function (element) {
+      element.hidden = !visible;
+    });
+  }
+
+  function update(child) {
+    var type = byName(child, "field_type");
+    if (!type) {
+      return;
+    }
+    var inclusive = type.value === TYPE;
+    var modeSelect = byName(child, "inclusive_mode");
+    var mode = modeSelect ? modeSelect.value : "gender";
+    show(child.querySelectorAll(".wif-when-inclusive"), inclusive);
+    show(child.querySelectorAll(".wif-when-gender-mode"), inclusive && mode === "gender");
+    show(child.querySelectorAll(".formbuilder-choices, .formbuilder-default"), !inclusive);
+    child.querySelectorAll('input[name$="-inclusive_hidden_answers"]').forEach(function (box) {
+      var option = box.closest("label") ? box.closest("label").parentElement : box.parentElement;
+      option.hidden = MODE_CODES[mode] && MODE_CODES[mode].indexOf(box.value) === -1;
+    });
+  }
+
+  function startOptional(child) {
+    var id = byName(child, "id");
+    var required = byName(child, "required");
+    // Only a field that has never been saved: an existing choice is the editor's.
+    if (required && (!id || !id.value) && !required.dataset.wifTouched) {
+      required.checked = false;
+    }
+  }
+
+  function enhance(root) {
+    root.querySelectorAll("[data-inline-panel-child]").forEach(function (child) {
+      if (!byName(child, "field_type") || child.dataset.wifEnhanced) {
+        return;
+      }
+      child.dataset.wifEnhanced = "true";
+      child.addEventListener("change", function (event) {
+        var name = event.target.name || "";
+        if (/-required$/.test(name)) {
+          event.target.dataset.wifTouched = "true";
+        }
+        if (/-field_type$/.test(name) && event.target.value === TYPE) {
+          startOptional(child);
+        }
+        update(child);
+      });
+      update(child);
+    });
+  }
+
+  function start() {
+    enhance(document);
+    // Inline panels add fields later: enhance those as they appear.
+    new MutationObserver(function () {
+      enhance(document);
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
