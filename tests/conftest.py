@@ -2,16 +2,22 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page, Site
+from django.conf import settings
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
 
 
 @pytest.fixture
 def root_page(db):
-    root = Page.get_first_root_node()
-    site = Site.objects.filter(is_default_site=True).first()
-    home = site.root_page if site else root
+    """The default site's home page; rebuilt when a transactional test flushed the tree."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site:
+        return site.root_page
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = root.add_child(instance=Page(title="Home", slug="home", locale=locale))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
 
 

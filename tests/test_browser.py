@@ -1,0 +1,144 @@
+"""Real headless Chromium (Debian's) driven by Playwright: what visitors and editors do.
+
+Skips with a message when /usr/bin/chromium is missing on a developer's machine;
+with WIF_REQUIRE_BROWSER=1 (as in CI) a missing browser fails instead.
+"""
+
+import os
+import shutil
+
+import pytest
+
+from tests.testapp.models import FormPage
+
+CHROMIUM = os.environ.get("WIF_CHROMIUM", "/usr/bin/chromium")
+# Chromium must not try to reach the internet from a closed machine.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM):
+        message = f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium) to run browser tests"
+        if os.environ.get("WIF_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright runs an event loop in this thread; Django's ORM must still be usable from the test.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_in(browser):
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(locale="nl-NL", **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def test_visitor_answers_with_the_keyboard_only(live_server, form_page, page_in):
+    page = page_in()
+    page.goto(live_server.url + form_page.url)
+    description = page.locator("#id_geslacht_description")
+    assert description.is_hidden()  # enhanced: shown only for "Ik identificeer me als"
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "naam"
+    page.keyboard.type("Sam de Vries")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "geslacht"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#id_geslacht_2").is_checked()
+    assert description.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_geslacht_description"
+    page.keyboard.type("non-binair")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Bedankt")
+
+    submission = form_page.get_submissions().get()
+    assert submission.form_data["geslacht"] == {"answer": "self_described", "description": "non-binair"}
+
+
+def test_text_typed_before_changing_the_answer_is_not_sent(live_server, form_page, page_in):
+    page = page_in()
+    page.goto(live_server.url + form_page.url)
+    page.fill("#id_naam", "Kim")
+    page.check("#id_geslacht_2")
+    page.fill("#id_geslacht_description", "iets")
+    page.check("#id_geslacht_3")
+    assert page.locator("#id_geslacht_description").is_hidden()
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Bedankt")
+    assert form_page.get_submissions().get().form_data["geslacht"] == {"answer": "undisclosed", "description": ""}
+
+
+def test_question_works_without_javascript(live_server, form_page, page_in):
+    page = page_in(java_script_enabled=False)
+    page.goto(live_server.url + form_page.url)
+    assert page.locator("#id_geslacht_description").is_visible()
+    page.fill("#id_naam", "Jo")
+    page.check("#id_geslacht_2")
+    page.fill("#id_geslacht_description", "genderfluïde")
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Bedankt")
+    assert form_page.get_submissions().get().form_data["geslacht"] == {
+        "answer": "self_described",
+        "description": "genderfluïde",
+    }
+
+
+def test_editor_adds_the_question_in_the_admin_and_publishes(live_server, admin_user, root_page, page_in):
+    page = page_in()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "password")
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/admin/pages/add/wagtail_inclusive_forms_test/formpage/{root_page.pk}/")
+    page.fill("#id_title", "Afspraak maken")
+    page.click("#id_form_fields-ADD")
+    page.fill("#id_form_fields-0-label", "Geslacht")
+
+    required = page.locator("#id_form_fields-0-required")
+    required.check()  # Wagtail's default for a new field
+    purpose = page.locator("#id_form_fields-0-inclusive_purpose")
+    assert purpose.is_hidden()
+    page.select_option("#id_form_fields-0-field_type", "inclusive_gender")
+    assert purpose.is_visible()
+    assert "paspoort" in purpose.input_value()
+    assert not required.is_checked()  # new inclusive questions start optional
+    assert page.locator("#id_form_fields-0-choices").is_hidden()
+    assert page.get_by_text("standaard niet verplicht").first.is_visible()
+
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.click("button[name='action-publish']")
+    page.wait_for_url("**/admin/pages/**/")
+
+    created = FormPage.objects.get(title="Afspraak maken")
+    assert created.live
+    field = created.form_fields.get()
+    assert (field.field_type, field.required) == ("inclusive_gender", False)
+    assert field.get_question_config().offered_codes == ("male", "female", "self_described", "undisclosed")
