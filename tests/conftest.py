@@ -1,8 +1,8 @@
 """Shared fixtures: a site root, form pages with an inclusive question, users."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
@@ -15,7 +15,9 @@ def root_page(db):
     if site:
         return site.root_page
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
     home = root.add_child(instance=Page(title="Home", slug="home", locale=locale))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
@@ -24,7 +26,9 @@ def root_page(db):
 @pytest.fixture
 def form_page(root_page):
     """A published form page: a name field and an optional inclusive question."""
-    page = FormPageFactory(parent=root_page, title="Grofvuil ophalen", slug="grofvuil", to_address="team@example.org")
+    page = FormPageFactory(
+        parent=root_page, title="Grofvuil ophalen", slug="grofvuil", to_address="team@example.org"
+    )
     FormFieldFactory(page=page, label="Naam", field_type="singleline", required=True, sort_order=0)
     InclusiveFieldFactory(page=page, label="Geslacht", sort_order=1)
     page.save_revision().publish()

@@ -93,7 +93,9 @@ def test_required_question_without_purpose_is_refused_with_a_clear_message(clien
 
 def test_a_question_with_fewer_than_two_answers_is_refused(client, admin_user, root_page):
     client.force_login(admin_user)
-    response = client.post(add_page_url(root_page), page_post_data([inclusive_field(inclusive_hidden_answers=["male"])]))
+    response = client.post(
+        add_page_url(root_page), page_post_data([inclusive_field(inclusive_hidden_answers=["male"])])
+    )
     assert "Bied ten minste twee antwoorden aan" in response.content.decode()
 
 
@@ -103,7 +105,11 @@ def submit(client, page, data):
 
 @pytest.fixture
 def answered_form(client, form_page):
-    submit(client, form_page, {"naam": "Sam", "geslacht": "self_described", "geslacht_description": "<b>non-binair</b>"})
+    submit(
+        client,
+        form_page,
+        {"naam": "Sam", "geslacht": "self_described", "geslacht_description": "<b>non-binair</b>"},
+    )
     submit(client, form_page, {"naam": "Kim", "geslacht": "undisclosed"})
     submit(client, form_page, {"naam": "Jo"})
     submit(client, form_page, {"naam": "Lou", "geslacht": "self_described", "geslacht_description": "=1+1"})
@@ -145,7 +151,9 @@ def test_xlsx_export_has_readable_answers(client, admin_user, answered_form):
     ]
 
 
-def test_listing_query_count_does_not_grow_with_submissions(client, admin_user, answered_form, django_assert_max_num_queries):
+def test_listing_query_count_does_not_grow_with_submissions(
+    client, admin_user, answered_form, django_assert_max_num_queries
+):
     client.force_login(admin_user)
     url = reverse("wagtailforms:list_submissions", args=(answered_form.pk,))
     client.get(url)
@@ -158,7 +166,9 @@ def test_listing_query_count_does_not_grow_with_submissions(client, admin_user, 
         client.get(url)
 
 
-def test_users_without_form_permission_cannot_read_submissions(client, editor_without_form_access, answered_form):
+def test_users_without_form_permission_cannot_read_submissions(
+    client, editor_without_form_access, answered_form
+):
     client.force_login(editor_without_form_access)
     response = client.get(reverse("wagtailforms:list_submissions", args=(answered_form.pk,)))
     assert response.status_code in (302, 403)

@@ -31,7 +31,10 @@ def test_readable_answer_in_english():
         assert readable_answer({"answer": "self_described", "description": "genderfluid"}) == (
             "I identify as: genderfluid"
         )
-        assert readable_answer({"answer": "undisclosed"}, answers.NOT_RELEVANT) == "I don't think that is relevant"
+        assert (
+            readable_answer({"answer": "undisclosed"}, answers.NOT_RELEVANT)
+            == "I don't think that is relevant"
+        )
 
 
 def test_undisclosed_label_follows_the_editors_choice():

@@ -47,9 +47,21 @@ def stream_page(root_page):
         parent=root_page,
         title="Aanmelden buurtavond",
         slug="buurtavond",
-        body=[("name", "Naam"), ("gender", {"label": "Geslacht", "purpose": "Voor de aanhef.", "required": False,
-                                           "mode": "gender", "offered_answers": ["male", "female", "self_described", "undisclosed"],
-                                           "undisclosed_label": "not_relevant", "help_text": ""})],
+        body=[
+            ("name", "Naam"),
+            (
+                "gender",
+                {
+                    "label": "Geslacht",
+                    "purpose": "Voor de aanhef.",
+                    "required": False,
+                    "mode": "gender",
+                    "offered_answers": ["male", "female", "self_described", "undisclosed"],
+                    "undisclosed_label": "not_relevant",
+                    "help_text": "",
+                },
+            ),
+        ],
     )
     page.save_revision().publish()
     return page
@@ -58,8 +70,12 @@ def stream_page(root_page):
 def test_stream_form_stores_the_same_value(client, stream_page):
     page = client.get(stream_page.url)
     soup = BeautifulSoup(page.content, "html.parser")
-    assert soup.find("label", attrs={"for": "id_geslacht_3"}).get_text(strip=True) == "Dat vind ik niet relevant"
-    client.post(stream_page.url, {"naam": "Sam", "geslacht": "self_described", "geslacht_description": "non-binair"})
+    assert (
+        soup.find("label", attrs={"for": "id_geslacht_3"}).get_text(strip=True) == "Dat vind ik niet relevant"
+    )
+    client.post(
+        stream_page.url, {"naam": "Sam", "geslacht": "self_described", "geslacht_description": "non-binair"}
+    )
     assert stream_page.get_submissions().get().form_data["geslacht"] == {
         "answer": "self_described",
         "description": "non-binair",

@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(scope="module")
 def browser():
     if not shutil.which(CHROMIUM):
-        message = f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium) to run browser tests"
+        message = f"{CHROMIUM} not found: run 'apt-get install chromium' (Debian) to enable the browser tests"
         if os.environ.get("WIF_REQUIRE_BROWSER") == "1":
             pytest.fail(message)
         pytest.skip(message)
@@ -93,7 +93,10 @@ def test_text_typed_before_changing_the_answer_is_not_sent(live_server, form_pag
     assert page.locator("#id_geslacht_description").is_hidden()
     page.click("button[type=submit]")
     page.wait_for_selector("text=Bedankt")
-    assert form_page.get_submissions().get().form_data["geslacht"] == {"answer": "undisclosed", "description": ""}
+    assert form_page.get_submissions().get().form_data["geslacht"] == {
+        "answer": "undisclosed",
+        "description": "",
+    }
 
 
 def test_question_works_without_javascript(live_server, form_page, page_in):

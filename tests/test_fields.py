@@ -19,7 +19,9 @@ def make_form(**config):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, label_suffix="", **kwargs)  # as in Wagtail's form pages
 
-        geslacht = InclusiveQuestionField(config=QuestionConfig(**config), label="Geslacht", help_text="Optioneel.")
+        geslacht = InclusiveQuestionField(
+            config=QuestionConfig(**config), label="Geslacht", help_text="Optioneel."
+        )
 
     return QuestionForm
 
@@ -124,7 +126,9 @@ def test_a_required_question_must_be_answered_with_a_dutch_message():
 
 
 def test_typed_text_and_purpose_are_escaped_when_shown_again():
-    form = make_form(purpose="<b>Waarom</b>")(data={"geslacht": "self_described", "geslacht_description": "<script>x</script>"})
+    form = make_form(purpose="<b>Waarom</b>")(
+        data={"geslacht": "self_described", "geslacht_description": "<script>x</script>"}
+    )
     html = form.as_div()
     assert "<script>x</script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
     assert "<b>Waarom</b>" not in html

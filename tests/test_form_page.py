@@ -27,7 +27,8 @@ def test_form_page_renders_the_question(client, form_page):
 
 def test_submission_stores_a_stable_code_and_the_description(client, form_page):
     response = client.post(
-        form_page.url, {"naam": "Sam de Vries", "geslacht": "self_described", "geslacht_description": " non-binair "}
+        form_page.url,
+        {"naam": "Sam de Vries", "geslacht": "self_described", "geslacht_description": " non-binair "},
     )
     assert response.status_code == 200
     submission = form_page.get_submissions().get()
@@ -58,7 +59,8 @@ def test_staff_email_shows_the_readable_answer(client, form_page):
 
 def test_self_description_never_runs_as_html_on_the_landing_page(client, form_page):
     response = client.post(
-        form_page.url, {"naam": "Sam", "geslacht": "self_described", "geslacht_description": "<img src=x onerror=alert(1)>"}
+        form_page.url,
+        {"naam": "Sam", "geslacht": "self_described", "geslacht_description": "<img src=x onerror=alert(1)>"},
     )
     html = response.content.decode()
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
@@ -76,3 +78,10 @@ def test_form_field_order_is_kept(root_page):
     InclusiveFieldFactory(page=page, label="Geslacht", sort_order=2)
     FormFieldFactory(page=page, label="Naam", sort_order=1)
     assert [f.label for f in page.form_fields.all()] == ["Naam", "Geslacht"]
+
+
+def test_readable_answer_filter_leaves_other_values_alone(client, form_page):
+    response = client.post(form_page.url, {"naam": "Sam", "geslacht": "female"})
+    landing = BeautifulSoup(response.content, "html.parser")
+    assert landing.find(attrs={"data-answer": "naam"}).get_text() == "Sam"
+    assert landing.find(attrs={"data-answer": "geslacht"}).get_text() == "Vrouw"

@@ -35,7 +35,10 @@ def test_at_least_two_answers_must_stay():
 
 
 def test_unknown_mode_and_label_are_refused():
-    assert set(QuestionConfig(mode="sex", undisclosed_label="anders").errors()) >= {"mode", "undisclosed_label"}
+    assert set(QuestionConfig(mode="sex", undisclosed_label="anders").errors()) >= {
+        "mode",
+        "undisclosed_label",
+    }
 
 
 def test_parse_codes_keeps_only_known_codes():

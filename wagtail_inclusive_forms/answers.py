@@ -125,8 +125,15 @@ def readable_answer(value: Any, undisclosed_label: str = PREFER_NOT_TO_SAY) -> s
 _LEGACY_GENDER = {
     MALE: {"m", "man", "male", "mannelijk", "jongen", "heer", "de heer", "dhr", "mr", "meneer"},
     FEMALE: {"v", "f", "vrouw", "female", "vrouwelijk", "meisje", "mevrouw", "mevr", "mw", "mrs", "ms"},
-    UNDISCLOSED: {"zeg ik liever niet", "dat zeg ik liever niet", "wil ik niet zeggen",
-                  "prefer not to say", "onbekend", "niet relevant", "dat vind ik niet relevant"},
+    UNDISCLOSED: {
+        "zeg ik liever niet",
+        "dat zeg ik liever niet",
+        "wil ik niet zeggen",
+        "prefer not to say",
+        "onbekend",
+        "niet relevant",
+        "dat vind ik niet relevant",
+    },
 }
 _LEGACY_SELF_DESCRIBED = {"x", "anders", "overig", "other", "anders namelijk", "non-binair", "nonbinair"}
 

@@ -110,13 +110,4 @@ class InclusiveQuestionBlock(blocks.StructBlock):
         return value
 
 
-def inclusive_questions_in_stream(stream_value) -> dict[str, tuple[InclusiveQuestionBlock, Any]]:
-    """Each inclusive question in a StreamField value, by its stored name."""
-    found = {}
-    for child in stream_value:
-        if isinstance(child.block, InclusiveQuestionBlock):
-            found[child.block.get_field_name(child.value)] = (child.block, child.value)
-    return found
-
-
-__all__ = ["InclusiveQuestionBlock", "PurposeTextBlock", "inclusive_questions_in_stream"]
+__all__ = ["InclusiveQuestionBlock", "PurposeTextBlock"]

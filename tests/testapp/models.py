@@ -3,14 +3,14 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail import blocks
 
-from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock, inclusive_questions_in_stream
+from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
 from wagtail_inclusive_forms.models import InclusiveFormFieldMixin, InclusiveFormMixin
+from wagtail_inclusive_forms.stream_forms import LabelledFieldBlock, StreamFormMixin
 
 
 class FormField(InclusiveFormFieldMixin, AbstractFormField):
@@ -32,43 +32,16 @@ class FormPage(InclusiveFormMixin, AbstractEmailForm):
     ]
 
 
-class StreamFormPage(InclusiveFormMixin, FormMixin, Page):
+class StreamFormPage(StreamFormMixin, FormMixin, Page):
     """A form built from StreamField blocks instead of form-builder fields."""
 
+    form_stream_field = "body"
     body = StreamField(
         [
-            ("name", blocks.CharBlock(label="Name field label")),
+            ("name", LabelledFieldBlock(label="Name field label")),
             ("gender", InclusiveQuestionBlock()),
         ],
         blank=True,
     )
 
     content_panels = Page.content_panels + [FieldPanel("body")]
-
-    def get_form_fields(self):
-        return []
-
-    def get_form_class(self):
-        from django import forms
-        from wagtail.contrib.forms.forms import BaseForm
-        from wagtail.contrib.forms.utils import get_field_clean_name
-
-        fields = {}
-        for child in self.body:
-            if child.block_type == "name":
-                fields[get_field_clean_name(child.value)] = forms.CharField(label=child.value)
-            elif isinstance(child.block, InclusiveQuestionBlock):
-                fields[child.block.get_field_name(child.value)] = child.block.get_form_field(child.value)
-        return type("StreamForm", (BaseForm,), fields)
-
-    def get_data_fields(self):
-        form = self.get_form_class()()
-        return [("submit_time", "Submission date")] + [(name, f.label) for name, f in form.fields.items()]
-
-    def get_inclusive_questions(self):
-        return {
-            name: block.get_question_config(value)
-            for name, (block, value) in inclusive_questions_in_stream(self.body).items()
-        }
-
-

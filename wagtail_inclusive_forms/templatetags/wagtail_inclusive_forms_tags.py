@@ -8,6 +8,12 @@ register = template.Library()
 
 
 @register.filter
-def readable_answer(value) -> str:
-    """``{{ submission.form_data.geslacht|readable_answer }}`` → "Ik identificeer me als: non-binair"."""
-    return _readable_answer(value)
+def readable_answer(value):
+    """``{{ submission.form_data.geslacht|readable_answer }}`` → "Ik identificeer me als: non-binair".
+
+    Values that are not stored inclusive answers (other fields' text) pass through unchanged,
+    so the filter can be applied to every value of a submission.
+    """
+    if isinstance(value, dict) and "answer" in value:
+        return _readable_answer(value)
+    return value

@@ -12,6 +12,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 
 from ..answers import readable_answer
 
+
 class InclusiveSubmissionsListView(SubmissionsListView):
     """Replaces stored answers of inclusive questions by their readable text."""
 

@@ -1,0 +1,98 @@
+"""Load the demo content of Gemeente Voorbeeldstad; running it again adds nothing twice."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from voorbeeldstad.demo_content import FORMS, STREAM_FORM
+from voorbeeldstad.models import FormField, FormPage, HomePage, StreamFormPage
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "voorbeeldstad"  # noqa: S105  (demo only, printed by scripts/demo)
+
+
+class Command(BaseCommand):
+    help = "Load the demo forms of Gemeente Voorbeeldstad (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = self.get_home()
+        created = 0
+        for slug, title, intro, fields, submissions in FORMS:
+            if home.get_children().filter(slug=slug).exists():
+                continue
+            page = home.add_child(
+                instance=FormPage(
+                    title=title,
+                    slug=slug,
+                    intro=intro,
+                    to_address="balie@voorbeeldstad.example",
+                    from_address="noreply@voorbeeldstad.example",
+                    subject=f"Nieuw formulier: {title}",
+                    thank_you_text="<p>Bedankt. We nemen zo snel mogelijk contact met u op.</p>",
+                )
+            )
+            for order, (label, field_type, required, extra) in enumerate(fields):
+                field = FormField(
+                    page=page, sort_order=order, label=label, field_type=field_type, required=required
+                )
+                if field_type == "inclusive_gender":
+                    for name, value in extra.items():
+                        setattr(field, name, value)
+                else:
+                    field.choices = extra
+                field.full_clean(exclude=["page"])
+                field.save()
+            page.save_revision().publish()
+            for data in submissions:
+                page.get_submission_class().objects.create(page=page, form_data=data)
+            created += 1
+        if not home.get_children().filter(slug=STREAM_FORM["slug"]).exists():
+            page = home.add_child(
+                instance=StreamFormPage(
+                    title=STREAM_FORM["title"],
+                    slug=STREAM_FORM["slug"],
+                    intro=STREAM_FORM["intro"],
+                    fields=STREAM_FORM["fields"],
+                    thank_you_text="<p>Tot ziens op de buurtavond!</p>",
+                )
+            )
+            page.save_revision().publish()
+            created += 1
+        self.ensure_admin()
+        total = home.get_children().count()
+        self.stdout.write(self.style.SUCCESS(f"Demo content: {created} forms added, {total} in total."))
+
+    def get_home(self) -> HomePage:
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(
+                title="Gemeente Voorbeeldstad",
+                slug="voorbeeldstad",
+                intro="<p>Welkom bij de gemeente Voorbeeldstad. Hieronder vindt u onze formulieren.</p>",
+            )
+        )
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        old_root = site.root_page if site else None
+        if site:
+            site.root_page = home
+            site.site_name = "Gemeente Voorbeeldstad"
+            site.save()
+        else:
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True, site_name="Gemeente Voorbeeldstad"
+            )
+        # Wagtail's own "Welcome" page is replaced, never a page someone made.
+        if old_root and old_root.specific_class is Page and not old_root.get_children().exists():
+            old_root.delete()
+        return home
+
+    def ensure_admin(self) -> None:
+        User = get_user_model()
+        if not User.objects.filter(username=ADMIN_USERNAME).exists():
+            User.objects.create_superuser(ADMIN_USERNAME, "admin@voorbeeldstad.example", ADMIN_PASSWORD)

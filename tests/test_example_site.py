@@ -1,0 +1,74 @@
+"""Smoke test of the demo site: it migrates, loads its demo once, and its pages answer.
+
+Runs the example project's own manage.py in a subprocess (it has its own settings)
+on a throw-away SQLite database.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "example_site"
+
+CHECK_PAGES = """
+import json
+from django.test import Client
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+from voorbeeldstad.models import FormPage, StreamFormPage
+client = Client()
+pages = [p.specific for p in Page.objects.live().type(FormPage, StreamFormPage)]
+result = {"statuses": {p.slug: client.get(p.url).status_code for p in pages}}
+result["home"] = client.get("/").status_code
+afspraak = FormPage.objects.get(slug="afspraak-maken")
+client.post(afspraak.url, {"achternaam": "Jansen", "e_mailadres": "a@example.org", "product": "Paspoort",
+                           "datum": "2026-12-24", "hoe_wilt_u_aangesproken_worden": "address_custom",
+                           "hoe_wilt_u_aangesproken_worden_description": "dokter Jansen"})
+latest = afspraak.get_submissions().order_by("-id").first()
+result["stored"] = latest.form_data["hoe_wilt_u_aangesproken_worden"]
+client.force_login(get_user_model().objects.get(username="admin"))
+listing = client.get(f"/admin/forms/submissions/{afspraak.pk}/").content.decode()
+result["listing_readable"] = "Spreek mij aan met: dokter Jansen" in listing and "Alleen mijn naam" in listing
+print(json.dumps(result))
+"""
+
+
+def manage(*args, db):
+    env = {**os.environ, "VOORBEELDSTAD_DB": str(db), "DJANGO_SETTINGS_MODULE": "example_site.settings.dev"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=EXAMPLE, env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    manage("migrate", "--noinput", "-v0", db=db)
+    first = manage("load_demo", db=db)
+    second = manage("load_demo", db=db)
+    return db, first, second
+
+
+def test_demo_loads_at_least_fifteen_forms_once(demo_db):
+    _db, first, second = demo_db
+    assert "17 forms added, 17 in total" in first
+    assert "0 forms added, 17 in total" in second
+
+
+def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
+    db, _first, _second = demo_db
+    result = json.loads(manage("shell", "-c", CHECK_PAGES, db=db).strip().splitlines()[-1])
+    assert result["home"] == 200
+    assert len(result["statuses"]) == 17 and set(result["statuses"].values()) == {200}
+    assert result["stored"] == {"answer": "address_custom", "description": "dokter Jansen"}
+    assert result["listing_readable"]
+
+
+def test_example_site_passes_checks_and_has_its_migrations(demo_db):
+    db, _first, _second = demo_db
+    manage("check", "--fail-level", "WARNING", db=db)
+    manage("makemigrations", "--check", "--dry-run", db=db)

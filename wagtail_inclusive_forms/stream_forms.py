@@ -1,0 +1,76 @@
+"""Form pages built from StreamField blocks instead of form-builder fields.
+
+Any block with ``get_field_name(value)`` and ``get_form_field(value)`` is a
+question; :class:`~.blocks.InclusiveQuestionBlock` and the simple
+:class:`LabelledFieldBlock` below are. Everything else in the stream (text,
+images) is left to the page template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.forms.forms import BaseForm
+from wagtail.contrib.forms.utils import get_field_clean_name
+
+from .models import InclusiveFormMixin
+from .question import QuestionConfig
+
+
+class LabelledFieldBlock(blocks.CharBlock):
+    """A plain question typed as its label: a text line, or an e-mail address."""
+
+    def __init__(self, field_class: type[forms.Field] = forms.CharField, **kwargs: Any):
+        self.field_class = field_class
+        super().__init__(**kwargs)
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        if self.field_class is not forms.CharField:
+            kwargs["field_class"] = self.field_class
+        return path, args, kwargs
+
+    def get_field_name(self, value: str) -> str:
+        return get_field_clean_name(value)
+
+    def get_form_field(self, value: str) -> forms.Field:
+        return self.field_class(label=value, max_length=255)
+
+
+class StreamFormMixin(InclusiveFormMixin):
+    """Builds a page's form from the question blocks in one StreamField.
+
+    Set ``form_stream_field`` to the StreamField's name; put the mixin before
+    Wagtail's ``FormMixin``.
+    """
+
+    form_stream_field = "form_fields"
+
+    def iter_question_blocks(self) -> Iterator[tuple[str, Any, Any]]:
+        """(stored name, block, value) of each question, in page order."""
+        for child in getattr(self, self.form_stream_field):
+            if hasattr(child.block, "get_form_field"):
+                yield child.block.get_field_name(child.value), child.block, child.value
+
+    def get_form_fields(self):
+        return []
+
+    def get_form_class(self):
+        fields = {name: block.get_form_field(value) for name, block, value in self.iter_question_blocks()}
+        return type("StreamForm", (BaseForm,), fields)
+
+    def get_data_fields(self):
+        return [("submit_time", _("Submission date"))] + [
+            (name, block.get_form_field(value).label) for name, block, value in self.iter_question_blocks()
+        ]
+
+    def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
+        return {
+            name: block.get_question_config(value)
+            for name, block, value in self.iter_question_blocks()
+            if hasattr(block, "get_question_config")
+        }
