@@ -36,6 +36,8 @@ class StreamFormPage(StreamFormMixin, FormMixin, Page):
     """A form built from StreamField blocks instead of form-builder fields."""
 
     form_stream_field = "body"
+    template = "wagtail_inclusive_forms_test/form_page.html"
+    landing_page_template = "wagtail_inclusive_forms_test/form_page_landing.html"
     body = StreamField(
         [
             ("name", LabelledFieldBlock(label="Name field label")),
