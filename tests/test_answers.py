@@ -74,3 +74,12 @@ def test_stored_answer_is_a_plain_dict_that_prints_readably():
     assert value == {"answer": "self_described", "description": "non-binair"}
     with translation.override("nl"):
         assert str(value) == "Ik identificeer me als: non-binair"
+
+
+def test_stored_answer_survives_copying_and_pickling():
+    import copy
+    import pickle
+
+    value = StoredAnswer(Answer("undisclosed"), answers.NOT_RELEVANT)
+    for clone in (copy.deepcopy(value), pickle.loads(pickle.dumps(value))):
+        assert clone == value and clone.undisclosed_label == answers.NOT_RELEVANT

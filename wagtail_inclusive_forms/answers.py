@@ -103,8 +103,8 @@ class StoredAnswer(dict):
     """The cleaned value of the question: a plain dict for JSON storage whose
     ``str()`` is the readable answer (so Wagtail's staff e-mail reads well)."""
 
-    def __init__(self, answer: Answer, undisclosed_label: str = PREFER_NOT_TO_SAY):
-        super().__init__(answer.to_json())
+    def __init__(self, answer: Answer | None = None, undisclosed_label: str = PREFER_NOT_TO_SAY):
+        super().__init__((answer or Answer()).to_json())
         self.undisclosed_label = undisclosed_label
 
     @property
