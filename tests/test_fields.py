@@ -99,8 +99,16 @@ def test_self_description_is_limited_in_length():
 
 @override_settings(WAGTAIL_INCLUSIVE_FORMS_SELF_DESCRIPTION_MAX_LENGTH=20)
 def test_length_limit_is_a_setting():
-    form_class = make_form(max_description_length=20)
+    from tests.factories import InclusiveFieldFactory
+
+    config = InclusiveFieldFactory.build().get_question_config()
+    form_class = make_form(max_description_length=config.max_description_length)
     assert 'maxlength="20"' in str(render(form_class()))
+    valid, errors = clean(
+        {"geslacht": "self_described", "geslacht_description": "x" * 21},
+        max_description_length=config.max_description_length,
+    )
+    assert not valid and errors == ["Gebruik maximaal 20 tekens (u gebruikte er 21)."]
 
 
 def test_a_text_typed_without_choosing_an_option_is_kept_as_self_description():

@@ -30,6 +30,9 @@ class OfferedAnswersField(forms.MultipleChoiceField):
     """
 
     widget = forms.CheckboxSelectMultiple
+    default_error_messages = {
+        "invalid_choice": _("“%(value)s” is not one of the answers this question can offer."),
+    }
 
     def __init__(self, *, max_length: int | None = None, empty_value: Any = None, **kwargs: Any):
         kwargs.pop("choices", None)
@@ -49,9 +52,3 @@ class OfferedAnswersField(forms.MultipleChoiceField):
 
     def has_changed(self, initial: Any, data: Any) -> bool:
         return set(self.prepare_value(initial)) != set(data or [])
-
-
-OfferedAnswersField.default_error_messages = {
-    **forms.MultipleChoiceField.default_error_messages,
-    "invalid_choice": _("“%(value)s” is not one of the answers this question can offer."),
-}
