@@ -99,9 +99,9 @@ def test_self_description_is_limited_in_length():
 
 @override_settings(WAGTAIL_INCLUSIVE_FORMS_SELF_DESCRIPTION_MAX_LENGTH=20)
 def test_length_limit_is_a_setting():
-    from tests.factories import InclusiveFieldFactory
+    from tests.testapp.models import FormField
 
-    config = InclusiveFieldFactory.build().get_question_config()
+    config = FormField(label="Geslacht", field_type="inclusive_gender").get_question_config()
     form_class = make_form(max_description_length=config.max_description_length)
     assert 'maxlength="20"' in str(render(form_class()))
     valid, errors = clean(
