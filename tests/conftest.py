@@ -8,6 +8,14 @@ from wagtail.models import GroupPagePermission, Locale, Page, Site
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
 
 
+@pytest.fixture(autouse=True)
+def forget_cached_sites():
+    """Wagtail caches site root paths outside the database; a rolled-back
+    test must not leave its extra sites there for the next one."""
+    yield
+    Site.clear_site_root_paths_cache()
+
+
 @pytest.fixture
 def root_page(db):
     """The default site's home page; rebuilt when a transactional test flushed the tree."""
@@ -62,3 +70,23 @@ def editor(django_user_model, root_page):
         )
     user.groups.add(group)
     return user
+
+
+@pytest.fixture
+def appointment_page(root_page):
+    """A published form with name fields, an e-mail field and the inclusive question."""
+    page = FormPageFactory(
+        parent=root_page, title="Afspraak maken", slug="afspraak", to_address="balie@example.org"
+    )
+    for order, (label, field_type) in enumerate(
+        [
+            ("Voornaam", "singleline"),
+            ("Tussenvoegsel", "singleline"),
+            ("Achternaam", "singleline"),
+            ("E-mailadres", "email"),
+        ]
+    ):
+        FormFieldFactory(page=page, label=label, field_type=field_type, sort_order=order)
+    InclusiveFieldFactory(page=page, label="Geslacht", sort_order=9)
+    page.save_revision().publish()
+    return page

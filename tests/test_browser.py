@@ -57,6 +57,16 @@ def page_in(browser):
         context.close()
 
 
+def logged_in_admin(page_in, live_server):
+    """A browser tab in which the ``admin_user`` fixture has logged in."""
+    page = page_in()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "password")
+    page.click("button[type=submit]")
+    return page
+
+
 def test_visitor_answers_with_the_keyboard_only(live_server, form_page, page_in):
     page = page_in()
     page.goto(live_server.url + form_page.url)
@@ -115,11 +125,7 @@ def test_question_works_without_javascript(live_server, form_page, page_in):
 
 
 def test_editor_adds_the_question_in_the_admin_and_publishes(live_server, admin_user, root_page, page_in):
-    page = page_in()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", "password")
-    page.click("button[type=submit]")
+    page = logged_in_admin(page_in, live_server)
     page.goto(f"{live_server.url}/admin/pages/add/wagtail_inclusive_forms_test/formpage/{root_page.pk}/")
     page.fill("#id_title", "Afspraak maken")
     page.click("#id_form_fields-ADD")
@@ -145,3 +151,30 @@ def test_editor_adds_the_question_in_the_admin_and_publishes(live_server, admin_
     field = created.form_fields.get()
     assert (field.field_type, field.required) == ("inclusive_gender", False)
     assert field.get_question_config().offered_codes == ("male", "female", "self_described", "undisclosed")
+
+
+FEMALE_CELL = "document.querySelector('table.wif-salutation-preview tbody tr:nth-child(2) td')"
+
+
+def test_admin_sees_the_salutation_preview_change_while_typing(live_server, admin_user, root_page, page_in):
+    from wagtail.models import Site
+
+    from wagtail_inclusive_forms.models import InclusiveFormsSettings
+
+    site = Site.objects.get(is_default_site=True)
+    page = logged_in_admin(page_in, live_server)
+    page.goto(f"{live_server.url}/admin/settings/wagtail_inclusive_forms/inclusiveformssettings/{site.pk}/")
+    preview = page.locator("table.wif-salutation-preview")
+    female_row = preview.locator("tbody tr").nth(1)
+    assert female_row.locator("td").first.inner_text() == "Beste mevrouw Van der Berg"
+
+    page.get_by_label("Utrecht: Geachte heer/mevrouw, anders voorletters en achternaam").check()
+    page.wait_for_function(f"{FEMALE_CELL}.textContent === 'Geachte mevrouw Van der Berg'")
+    page.get_by_label("Mijn eigen aanhef (hieronder)").check()
+    page.fill("#id_salutation_female", "Hallo {voornaam}\nHallo")
+    page.wait_for_function(f"{FEMALE_CELL}.textContent === 'Hallo Anna'")
+    page.fill("#id_salutation_female", "Hallo {bijnaam}")
+    page.get_by_text("Onbekende naam “{bijnaam}”").wait_for()
+    assert (
+        InclusiveFormsSettings.objects.filter(salutation_female__contains="Hallo").count() == 0
+    )  # not saved

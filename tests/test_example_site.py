@@ -30,9 +30,14 @@ client.post(afspraak.url, {"achternaam": "Jansen", "e_mailadres": "a@example.org
                            "hoe_wilt_u_aangesproken_worden_description": "dokter Jansen"})
 latest = afspraak.get_submissions().order_by("-id").first()
 result["stored"] = latest.form_data["hoe_wilt_u_aangesproken_worden"]
+anna = {"voornaam": "Anna", "achternaam": "van der Berg", "e_mailadres": "a@example.org",
+        "product": "Paspoort", "datum": "2026-12-24", "hoe_wilt_u_aangesproken_worden": "address_ms"}
+landing = client.post(afspraak.url, anna).content.decode()
+result["landing_salutation"] = "Beste mevrouw Van der Berg," in landing
 client.force_login(get_user_model().objects.get(username="admin"))
 listing = client.get(f"/admin/forms/submissions/{afspraak.pk}/").content.decode()
 result["listing_readable"] = "Spreek mij aan met: dokter Jansen" in listing and "Alleen mijn naam" in listing
+print()
 print(json.dumps(result))
 """
 
@@ -61,11 +66,15 @@ def test_demo_loads_at_least_fifteen_forms_once(demo_db):
 
 def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
     db, _first, _second = demo_db
-    result = json.loads(manage("shell", "-c", CHECK_PAGES, db=db).strip().splitlines()[-1])
+    output = manage("shell", "-c", CHECK_PAGES, db=db)
+    result = json.loads(output.strip().splitlines()[-1])
     assert result["home"] == 200
     assert len(result["statuses"]) == 17 and set(result["statuses"].values()) == {200}
     assert result["stored"] == {"answer": "address_custom", "description": "dokter Jansen"}
     assert result["listing_readable"]
+    assert result["landing_salutation"]
+    # The confirmation e-mail goes to the console in the demo, with the Den Haag salutation.
+    assert "To: a@example.org" in output and "Beste mevrouw Van der Berg," in output
 
 
 def test_example_site_passes_checks_and_has_its_migrations(demo_db):

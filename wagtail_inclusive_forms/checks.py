@@ -37,3 +37,33 @@ def check_form_pages_use_inclusive_builder(app_configs=None, **kwargs) -> list[c
                 )
             )
     return errors
+
+
+@checks.register()
+def check_salutation_settings(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """The salutation scheme is edited in Wagtail's site settings, and a site
+    without a choice uses the preset named in the settings: both must exist."""
+    from . import conf
+    from .salutations import preset_keys
+
+    messages = []
+    if not apps.is_installed("wagtail.contrib.settings"):
+        messages.append(
+            checks.Error(
+                "wagtail.contrib.settings is not in INSTALLED_APPS; the site's salutation scheme "
+                "(Settings > Inclusive forms) needs it.",
+                hint='Add "wagtail.contrib.settings" to INSTALLED_APPS.',
+                id="wagtail_inclusive_forms.E002",
+            )
+        )
+    preset = conf.salutation_preset()
+    if preset not in preset_keys():
+        messages.append(
+            checks.Error(
+                f"WAGTAIL_INCLUSIVE_FORMS_SALUTATION_PRESET is {preset!r}, which is not a registered preset.",
+                hint=f"Use one of {', '.join(preset_keys())}, or register your preset with "
+                "wagtail_inclusive_forms.salutations.register_preset() in an AppConfig.ready().",
+                id="wagtail_inclusive_forms.E003",
+            )
+        )
+    return messages

@@ -17,6 +17,8 @@ DEFAULTS = {
     "SELF_DESCRIPTION_MAX_LENGTH": 100,
     # Purpose text prefilled on a new question; None means the package's own text.
     "DEFAULT_PURPOSE_TEXT": None,
+    # Salutation preset of a site that has not chosen a scheme yet.
+    "SALUTATION_PRESET": "den_haag",
 }
 
 
@@ -42,3 +44,7 @@ def default_purpose_text() -> str:
         "keep it no longer than we need to handle your request. You can change or "
         "withdraw your answer at any time."
     )
+
+
+def salutation_preset() -> str:
+    return get_setting("SALUTATION_PRESET")

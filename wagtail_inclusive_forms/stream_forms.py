@@ -17,6 +17,8 @@ from wagtail import blocks
 from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.utils import get_field_clean_name
 
+from .fields import InclusiveQuestionField
+from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models import InclusiveFormMixin
 from .question import QuestionConfig
 
@@ -68,9 +70,25 @@ class StreamFormMixin(InclusiveFormMixin):
             (name, block.get_form_field(value).label) for name, block, value in self.iter_question_blocks()
         ]
 
+    def get_field_descriptions(self) -> list[tuple[str, str, str]]:
+        descriptions = []
+        for name, block, value in self.iter_question_blocks():
+            field = block.get_form_field(value)
+            descriptions.append((name, str(field.label), _builder_type(field)))
+        return descriptions
+
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         return {
             name: block.get_question_config(value)
             for name, block, value in self.iter_question_blocks()
             if hasattr(block, "get_question_config")
         }
+
+
+def _builder_type(field: forms.Field) -> str:
+    """The form builder's type name that matches a block's form field."""
+    if isinstance(field, InclusiveQuestionField):
+        return INCLUSIVE_FIELD_TYPE
+    if isinstance(field, forms.EmailField):
+        return "email"
+    return "singleline"

@@ -21,6 +21,9 @@ HEALTH_PURPOSE = (
     "overeen te komen met uw paspoort, wordt alleen voor dit onderzoek gebruikt en na twee jaar "
     "verwijderd. U kunt uw antwoord altijd intrekken."
 )
+# The site's salutation scheme (Instellingen > Inclusieve formulieren).
+SALUTATION_SCHEME = "den_haag"
+
 ADDRESS_PURPOSE = (
     "We vragen dit alleen om u in onze bevestiging aan te spreken zoals u dat wilt. We bewaren het "
     "antwoord tot uw afspraak is afgehandeld."

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
-from wagtail_inclusive_forms.models import InclusiveFormFieldMixin, InclusiveFormMixin
+from wagtail_inclusive_forms.models import InclusiveFormFieldMixin, InclusiveFormMixin, SalutationFormMixin
 from wagtail_inclusive_forms.stream_forms import LabelledFieldBlock, StreamFormMixin
 
 
@@ -25,7 +25,7 @@ class FormField(InclusiveFormFieldMixin, AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(InclusiveFormMixin, AbstractEmailForm):
+class FormPage(SalutationFormMixin, InclusiveFormMixin, AbstractEmailForm):
     """A form-builder page; its staff e-mail goes to the console in the demo."""
 
     intro = RichTextField("inleiding", blank=True)
@@ -44,6 +44,8 @@ class FormPage(InclusiveFormMixin, AbstractEmailForm):
             ],
             "E-mail aan medewerkers",
         ),
+        *SalutationFormMixin.salutation_panels,
+        *SalutationFormMixin.confirmation_email_panels,
     ]
 
     class Meta:
@@ -51,7 +53,7 @@ class FormPage(InclusiveFormMixin, AbstractEmailForm):
         verbose_name_plural = "formulieren"
 
 
-class StreamFormPage(StreamFormMixin, FormMixin, Page):
+class StreamFormPage(SalutationFormMixin, StreamFormMixin, FormMixin, Page):
     """A form built from StreamField blocks, for sites that work that way."""
 
     intro = RichTextField("inleiding", blank=True)
@@ -74,6 +76,8 @@ class StreamFormPage(StreamFormMixin, FormMixin, Page):
         FieldPanel("intro"),
         FieldPanel("fields"),
         FieldPanel("thank_you_text"),
+        *SalutationFormMixin.salutation_panels,
+        *SalutationFormMixin.confirmation_email_panels,
     ]
 
     class Meta:

@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
-from wagtail_inclusive_forms.models import InclusiveFormFieldMixin, InclusiveFormMixin
+from wagtail_inclusive_forms.models import InclusiveFormFieldMixin, InclusiveFormMixin, SalutationFormMixin
 from wagtail_inclusive_forms.stream_forms import LabelledFieldBlock, StreamFormMixin
 
 
@@ -17,7 +17,7 @@ class FormField(InclusiveFormFieldMixin, AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(InclusiveFormMixin, AbstractEmailForm):
+class FormPage(SalutationFormMixin, InclusiveFormMixin, AbstractEmailForm):
     intro = RichTextField(blank=True)
     thank_you_text = RichTextField(blank=True)
 
@@ -29,10 +29,12 @@ class FormPage(InclusiveFormMixin, AbstractEmailForm):
         FieldPanel("to_address"),
         FieldPanel("from_address"),
         FieldPanel("subject"),
+        *SalutationFormMixin.salutation_panels,
+        *SalutationFormMixin.confirmation_email_panels,
     ]
 
 
-class StreamFormPage(StreamFormMixin, FormMixin, Page):
+class StreamFormPage(SalutationFormMixin, StreamFormMixin, FormMixin, Page):
     """A form built from StreamField blocks instead of form-builder fields."""
 
     form_stream_field = "body"
@@ -46,4 +48,8 @@ class StreamFormPage(StreamFormMixin, FormMixin, Page):
         blank=True,
     )
 
-    content_panels = Page.content_panels + [FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("body"),
+        *SalutationFormMixin.salutation_panels,
+        *SalutationFormMixin.confirmation_email_panels,
+    ]

@@ -3,6 +3,8 @@
 Submissions store ``{"answer": code, "description": text}``; staff read
 "Ik identificeer me als: non-binair" instead. Legacy values ("M", "Dhr.") in a
 field that later became an inclusive question are shown mapped, not hidden.
+Forms with salutations get a "Salutation" column, worked out per row from the
+stored answers, with the scheme and field picks read once per request.
 """
 
 from __future__ import annotations
@@ -11,33 +13,49 @@ from django.utils.functional import cached_property
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from ..answers import readable_answer
+from ..models.salutations import SALUTATION_COLUMN
 
 
 class InclusiveSubmissionsListView(SubmissionsListView):
-    """Replaces stored answers of inclusive questions by their readable text."""
+    """Readable inclusive answers and the salutation, in the listing and exports."""
 
     @cached_property
     def inclusive_questions(self):
         # Read once per request: the export calls to_row_dict for every row.
         return self.form_page.get_inclusive_questions()
 
-    def to_row_dict(self, item):
-        row = super().to_row_dict(item)
+    @cached_property
+    def salutation_context(self):
+        if not hasattr(self.form_page, "get_salutation"):
+            return None
+        return {
+            "scheme": self.form_page.get_salutation_scheme(),
+            "fields": self.form_page.get_salutation_fields(),
+        }
+
+    def readable_values(self, data: dict) -> dict:
+        """What staff read for one submission's stored data."""
+        values = dict(data)
         for name, config in self.inclusive_questions.items():
-            if name in row:
-                row[name] = readable_answer(row[name], config.undisclosed_label)
-        return row
+            if name in values:
+                values[name] = readable_answer(values[name], config.undisclosed_label)
+        if self.salutation_context is not None:
+            values[SALUTATION_COLUMN] = self.form_page.get_salutation(data, **self.salutation_context)
+        return values
+
+    def to_row_dict(self, item):
+        values = self.readable_values(item.get_data())
+        return {field: values.get(field) for field in self.list_export}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.is_export:
             return context
-        questions = self.inclusive_questions
         names = [name for name, _label in self.form_page.get_data_fields()]
-        for row in context.get("data_rows", []):
+        rewritten = set(self.inclusive_questions) | {SALUTATION_COLUMN}
+        for submission, row in zip(context["submissions"], context.get("data_rows", []), strict=False):
+            values = self.readable_values(submission.get_data())
             for index, name in enumerate(names):
-                if name in questions:
-                    row["fields"][index] = readable_answer(
-                        row["fields"][index], questions[name].undisclosed_label
-                    )
+                if name in rewritten and name in values:
+                    row["fields"][index] = values[name]
         return context

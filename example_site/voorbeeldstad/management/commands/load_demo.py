@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from voorbeeldstad.demo_content import FORMS, STREAM_FORM
+from voorbeeldstad.demo_content import FORMS, SALUTATION_SCHEME, STREAM_FORM
 from voorbeeldstad.models import FormField, FormPage, HomePage, StreamFormPage
+from wagtail_inclusive_forms.models import InclusiveFormsSettings
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "voorbeeldstad"  # noqa: S105  (demo only, printed by scripts/demo)
@@ -31,6 +32,8 @@ class Command(BaseCommand):
                     from_address="noreply@voorbeeldstad.example",
                     subject=f"Nieuw formulier: {title}",
                     thank_you_text="<p>Bedankt. We nemen zo snel mogelijk contact met u op.</p>",
+                    # Every demo form mails the visitor (to the console), with the salutation.
+                    confirmation_email_enabled=any(field[1] == "email" for field in fields),
                 )
             )
             for order, (label, field_type, required, extra) in enumerate(fields):
@@ -60,6 +63,7 @@ class Command(BaseCommand):
             )
             page.save_revision().publish()
             created += 1
+        self.ensure_salutation_scheme(home)
         self.ensure_admin()
         total = home.get_children().count()
         self.stdout.write(self.style.SUCCESS(f"Demo content: {created} forms added, {total} in total."))
@@ -91,6 +95,14 @@ class Command(BaseCommand):
         if old_root and old_root.specific_class is Page and not old_root.get_children().exists():
             old_root.delete()
         return home
+
+    def ensure_salutation_scheme(self, home) -> None:
+        """The Den Haag scheme for the demo site, unless an admin already chose one."""
+        settings, created = InclusiveFormsSettings.objects.get_or_create(
+            site=home.get_site(), defaults={"salutation_scheme": SALUTATION_SCHEME}
+        )
+        if created:
+            self.stdout.write(f"Salutation scheme: {settings.salutation_scheme}")
 
     def ensure_admin(self) -> None:
         User = get_user_model()

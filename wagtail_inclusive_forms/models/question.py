@@ -3,7 +3,7 @@
 ``InclusiveFormFieldMixin`` adds the question's settings as columns on a form
 field model (one ``makemigrations`` that only adds columns), and
 ``InclusiveFormMixin`` gives a form page the form builder and the readable
-submissions listing. Ready-made abstract models combine them with Wagtail's.
+submissions listing. ``AbstractInclusiveFormField`` combines the field mixin with Wagtail's.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
-    AbstractEmailForm,
     AbstractFormField,
 )
 
-from . import answers, conf
-from .admin_forms import OfferedAnswersField
-from .form_builder import INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
-from .question import FORM_OF_ADDRESS_MODE, GENDER_MODE, MODE_LABELS, QuestionConfig, parse_codes
+from .. import answers, conf
+from ..admin_forms import OfferedAnswersField
+from ..form_builder import INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
+from ..question import FORM_OF_ADDRESS_MODE, GENDER_MODE, MODE_LABELS, QuestionConfig, parse_codes
 
 INCLUSIVE_FIELD_CHOICES = ((INCLUSIVE_FIELD_TYPE, _("Sex or gender (inclusive)")),)
 
@@ -44,6 +43,11 @@ class HiddenAnswersField(models.CharField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": OfferedAnswersField, **kwargs})
+
+    def deconstruct(self):
+        # Migrations name the public path, so moving the module changes nothing.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "wagtail_inclusive_forms.models.HiddenAnswersField", args, kwargs
 
 
 class InclusiveFormFieldMixin(models.Model):
@@ -157,9 +161,13 @@ class InclusiveFormMixin:
     def get_submissions_list_view_class(self):
         if getattr(self, "submissions_list_view_class", None):
             return self.submissions_list_view_class
-        from .views.submissions import InclusiveSubmissionsListView  # lazy: views import admin
+        from ..views.submissions import InclusiveSubmissionsListView  # lazy: views import admin
 
         return InclusiveSubmissionsListView
+
+    def get_field_descriptions(self) -> list[tuple[str, str, str]]:
+        """(stored name, label, field type) of each question, in form order."""
+        return [(field.clean_name, field.label, field.field_type) for field in self.get_form_fields()]
 
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         """Each inclusive question on the form, by the name its answers are stored under."""
@@ -174,11 +182,4 @@ class AbstractInclusiveFormField(InclusiveFormFieldMixin, AbstractFormField):
     """Wagtail's form field with the inclusive type; add the ``page`` ParentalKey."""
 
     class Meta(AbstractFormField.Meta):
-        abstract = True
-
-
-class AbstractInclusiveEmailForm(InclusiveFormMixin, AbstractEmailForm):
-    """Wagtail's e-mailing form page with the inclusive question."""
-
-    class Meta:
         abstract = True

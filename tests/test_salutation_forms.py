@@ -1,0 +1,203 @@
+"""Salutations on real form pages: field picks, presets, e-mails, listing, export, template tag."""
+
+import csv
+import io
+import logging
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Site
+
+from tests.factories import FormFieldFactory, FormPageFactory, StreamFormPageFactory
+from wagtail_inclusive_forms.models import InclusiveFormsSettings
+
+pytestmark = pytest.mark.django_db
+
+ANNA = {
+    "voornaam": "Anna",
+    "tussenvoegsel": "van der",
+    "achternaam": "Berg",
+    "e_mailadres": "anna@example.org",
+    "geslacht": "female",
+}
+
+
+def submit(client, page, data):
+    response = client.post(page.url, data)
+    assert response.status_code == 200, response.content.decode()[:1500]
+    return response
+
+
+def test_name_fields_are_found_by_label(appointment_page):
+    fields = appointment_page.get_salutation_fields()
+    assert fields == {
+        "given_name": "voornaam",
+        "surname_prefix": "tussenvoegsel",
+        "surname": "achternaam",
+        "email": "e_mailadres",
+        "answer": "geslacht",
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (ANNA, "Beste mevrouw Van der Berg"),
+        ({**ANNA, "geslacht": "male"}, "Beste meneer Van der Berg"),
+        ({**ANNA, "geslacht": "undisclosed"}, "Beste Anna"),
+        ({**ANNA, "geslacht": ""}, "Beste geadresseerde"),
+        ({**ANNA, "geslacht": "female", "achternaam": ""}, "Beste Anna"),
+    ],
+)
+def test_the_site_scheme_is_den_haag_by_default(appointment_page, data, expected):
+    assert appointment_page.get_salutation(data) == expected
+
+
+def test_a_form_can_use_another_preset(appointment_page):
+    appointment_page.salutation_preset = "utrecht"
+    assert appointment_page.get_salutation(ANNA) == "Geachte mevrouw Van der Berg"
+    assert appointment_page.get_salutation({**ANNA, "geslacht": ""}) == "Geachte heer/mevrouw"
+
+
+def test_each_site_has_its_own_scheme(appointment_page, root_page):
+    other_home = root_page.get_parent().add_child(instance=type(root_page)(title="Tweede", slug="tweede"))
+    other_site = Site.objects.create(hostname="tweede.example", port=80, root_page=other_home)
+    other_form = FormPageFactory(parent=other_home, title="Melding", slug="melding")
+    FormFieldFactory(page=other_form, label="Achternaam")
+    settings = InclusiveFormsSettings.for_site(other_site)
+    settings.salutation_scheme = "neutral"
+    settings.save()
+    assert other_form.get_salutation({"achternaam": "Berg"}) == "Beste inwoner"
+    assert appointment_page.get_salutation(ANNA) == "Beste mevrouw Van der Berg"
+
+
+def test_a_picked_field_beats_the_automatic_match_and_a_removed_one_falls_back(appointment_page):
+    FormFieldFactory(page=appointment_page, label="Roepnaam", sort_order=5)
+    appointment_page.salutation_given_name_field = "roepnaam"
+    assert (
+        appointment_page.get_salutation({**ANNA, "roepnaam": "Ans", "geslacht": "undisclosed"}) == "Beste Ans"
+    )
+    appointment_page.salutation_given_name_field = "bestaat_niet"
+    assert appointment_page.get_salutation({**ANNA, "geslacht": "undisclosed"}) == "Beste Anna"
+
+
+def test_legacy_answers_still_give_a_salutation(appointment_page):
+    # A submission stored before the field became the inclusive question.
+    assert appointment_page.get_salutation({**ANNA, "geslacht": "Dhr."}) == "Beste meneer Van der Berg"
+
+
+def test_confirmation_email_reaches_the_person_with_salutation_and_answers(client, appointment_page):
+    appointment_page.confirmation_email_enabled = True
+    appointment_page.from_address = "gemeente@example.org"
+    appointment_page.save_revision().publish()
+    submit(client, appointment_page, {**ANNA, "voornaam": "<b>Anna</b>"})
+    confirmation = next(message for message in mail.outbox if message.to == ["anna@example.org"])
+    assert confirmation.subject == "Bevestiging: Afspraak maken"
+    assert confirmation.from_email == "gemeente@example.org"
+    assert confirmation.body.startswith("Beste mevrouw Van der Berg,\n")
+    assert "Achternaam: Berg" in confirmation.body
+    assert "Geslacht: Vrouw" in confirmation.body
+    html, mimetype = confirmation.alternatives[0]
+    assert mimetype == "text/html"
+    assert "&lt;b&gt;Anna&lt;/b&gt;" in html and "<b>Anna</b>" not in html
+
+
+def test_staff_email_shows_the_salutation(client, appointment_page):
+    submit(client, appointment_page, ANNA)
+    (staff,) = mail.outbox
+    assert staff.to == ["balie@example.org"]
+    assert staff.body.startswith("Aanhef: Beste mevrouw Van der Berg\n")
+
+
+def test_no_confirmation_without_an_address_or_when_switched_off(client, appointment_page):
+    submit(client, appointment_page, ANNA)
+    assert [m.to for m in mail.outbox] == [["balie@example.org"]]
+    appointment_page.confirmation_email_enabled = True
+    appointment_page.save_revision().publish()
+    mail.outbox.clear()
+    submit(client, appointment_page, {**ANNA, "e_mailadres": ""})
+    assert [m.to for m in mail.outbox] == [["balie@example.org"]]
+
+
+def test_a_mail_failure_keeps_the_submission_and_is_logged(client, appointment_page, monkeypatch, caplog):
+    appointment_page.confirmation_email_enabled = True
+    appointment_page.save_revision().publish()
+
+    def broken_send(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP server down")
+
+    monkeypatch.setattr("django.core.mail.message.EmailMessage.send", broken_send)
+    monkeypatch.setattr("wagtail.contrib.forms.models.send_mail", broken_send)
+    with caplog.at_level(logging.ERROR, logger="wagtail_inclusive_forms"):
+        response = submit(client, appointment_page, ANNA)
+    assert FormSubmission.objects.filter(page=appointment_page).count() == 1
+    assert "staff e-mail could not be sent" in caplog.text
+    assert "confirmation e-mail could not be sent" in caplog.text
+    assert response.status_code == 200
+
+
+def test_listing_and_export_have_a_salutation_column(client, admin_user, appointment_page):
+    submit(client, appointment_page, ANNA)
+    submit(client, appointment_page, {**ANNA, "voornaam": "Sam", "geslacht": "undisclosed"})
+    client.force_login(admin_user)
+    url = reverse("wagtailforms:list_submissions", args=(appointment_page.pk,))
+    html = client.get(url).content.decode()
+    assert "Aanhef" in html and "Beste mevrouw Van der Berg" in html and "Beste Sam" in html
+    response = client.get(url + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    assert [row["Aanhef"] for row in rows] == ["Beste mevrouw Van der Berg", "Beste Sam"]
+
+
+def test_export_query_count_does_not_grow_with_submissions(client, admin_user, appointment_page):
+    client.force_login(admin_user)
+    url = reverse("wagtailforms:list_submissions", args=(appointment_page.pk,)) + "?export=csv"
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            b"".join(client.get(url).streaming_content)
+        return len(queries)
+
+    FormSubmission.objects.create(page=appointment_page, form_data=ANNA)
+    count_queries()  # the first export with rows creates the site's settings row
+    for _ in range(2):
+        FormSubmission.objects.create(page=appointment_page, form_data=ANNA)
+    few = count_queries()
+    for _ in range(20):
+        FormSubmission.objects.create(page=appointment_page, form_data=ANNA)
+    assert count_queries() == few
+
+
+def test_template_tag_gives_the_escaped_salutation(appointment_page):
+    submission = FormSubmission.objects.create(
+        page=appointment_page,
+        form_data={
+            **ANNA,
+            "geslacht": {"answer": "undisclosed", "description": ""},
+            "voornaam": "<i>Anna</i>",
+        },
+    )
+    template = Template("{% load wagtail_inclusive_forms_tags %}{% salutation submission %}")
+    assert template.render(Context({"submission": submission})) == "Beste &lt;i&gt;Anna&lt;/i&gt;"
+    with_page = Template("{% load wagtail_inclusive_forms_tags %}{% salutation data page=page %}")
+    assert with_page.render(Context({"data": ANNA, "page": appointment_page})) == "Beste mevrouw Van der Berg"
+    assert Template("{% load wagtail_inclusive_forms_tags %}{% salutation None %}").render(Context()) == ""
+
+
+def test_stream_form_pages_get_salutations_too(client, root_page):
+    page = StreamFormPageFactory(
+        parent=root_page,
+        slug="stream",
+        body=[
+            ("name", "Achternaam"),
+            ("gender", {"label": "Geslacht", "mode": "gender", "purpose": "Om u goed aan te spreken."}),
+        ],
+    )
+    assert (
+        page.get_salutation({"achternaam": "de Vries", "geslacht": {"answer": "male"}})
+        == "Beste meneer De Vries"
+    )

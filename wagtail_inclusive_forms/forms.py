@@ -1,0 +1,72 @@
+"""Admin forms: the page form that lets editors pick a form's name fields.
+
+The picks are stored as field names; the choices come from the form's saved
+fields, with "automatic" (match by label) as the default, so a new form works
+before anyone picks anything.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.contrib.forms.utils import get_field_clean_name
+
+from .salutations.messages import validate_message
+
+
+class SalutationPageForm(WagtailAdminPageForm):
+    """Choice lists for the field picks, and a check of the confirmation
+    e-mail's placeholders against the fields the form will have."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        saved = self.instance._descriptions() if self.instance.pk else []
+        automatic = self.instance.get_automatic_salutation_fields(saved)
+        labels = {name: label for name, label, _type in saved}
+        for role, column in type(self.instance)._salutation_field_columns().items():
+            if column not in self.fields:
+                continue
+            current = self.initial.get(column) or ""
+            matched = labels.get(automatic.get(role, ""))
+            auto_label = _("Automatic (now: %(label)s)") % {"label": matched} if matched else _("Automatic")
+            choices = [("", auto_label), *((name, label) for name, label, _type in saved)]
+            if current and current not in labels:
+                choices.append((current, _("%(name)s (no longer on the form)") % {"name": current}))
+            old = self.fields[column]
+            self.fields[column] = forms.ChoiceField(
+                choices=choices, required=False, label=old.label, help_text=old.help_text
+            )
+
+    def _future_field_names(self) -> list[str] | None:
+        """Stored names of the fields the form will have after this save, or
+        None when the form's fields are not edited in this form."""
+        formset = self.formsets.get("form_fields") if hasattr(self, "formsets") else None
+        if formset is None:
+            return (
+                [name for name, _label, _type in self.instance._descriptions()] if self.instance.pk else None
+            )
+        names = []
+        formset.errors  # noqa: B018 - cleans the field forms, which Wagtail does after this form
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE"):
+                continue
+            names.append(form.instance.clean_name or get_field_clean_name(data.get("label", "")))
+        return names
+
+    def clean(self):
+        cleaned = super().clean()
+        if "confirmation_email_body" not in self.fields:
+            return cleaned
+        names = self._future_field_names()
+        enabled = cleaned.get("confirmation_email_enabled")
+        for column, subject in (("confirmation_email_subject", True), ("confirmation_email_body", False)):
+            text = cleaned.get(column) or ""
+            if not text and not enabled:
+                continue
+            try:
+                validate_message(text, names, subject=subject)
+            except ValueError as error:
+                self.add_error(column, str(error))
+        return cleaned

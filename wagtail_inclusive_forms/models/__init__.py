@@ -1,0 +1,30 @@
+"""Models and model mixins of the package.
+
+``question``: the inclusive question on a site's own form field and form page
+models. ``salutations``: salutations and the confirmation e-mail on a form
+page. ``settings``: the per-site settings (the salutation scheme).
+"""
+
+from .question import (
+    INCLUSIVE_FIELD_CHOICES,
+    AbstractInclusiveFormField,
+    HiddenAnswersField,
+    InclusiveFormFieldMixin,
+    InclusiveFormMixin,
+    default_purpose_text,
+)
+from .salutations import SALUTATION_COLUMN, AbstractInclusiveEmailForm, SalutationFormMixin
+from .settings import InclusiveFormsSettings
+
+__all__ = [
+    "INCLUSIVE_FIELD_CHOICES",
+    "SALUTATION_COLUMN",
+    "AbstractInclusiveEmailForm",
+    "AbstractInclusiveFormField",
+    "HiddenAnswersField",
+    "InclusiveFormFieldMixin",
+    "InclusiveFormMixin",
+    "InclusiveFormsSettings",
+    "SalutationFormMixin",
+    "default_purpose_text",
+]
