@@ -81,3 +81,12 @@ def test_example_site_passes_checks_and_has_its_migrations(demo_db):
     db, _first, _second = demo_db
     manage("check", "--fail-level", "WARNING", db=db)
     manage("makemigrations", "--check", "--dry-run", db=db)
+
+
+def test_audit_finds_the_demo_forms_that_ask_sex(demo_db):
+    db, _first, _second = demo_db
+    summary = json.loads(manage("audit_forms", "--format", "json", db=db))["summary"]
+    # The demo's old forms, its inclusive questions, and not the dog, the surname or the sizes.
+    assert summary["forms_scanned"] == 17
+    assert summary["forms_asking_sex_or_gender"] == 13
+    assert summary["findings_by_code"]["salutation-from-sex"] == 4

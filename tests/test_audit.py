@@ -1,0 +1,162 @@
+"""The audit's detector: realistic Dutch and English fields, true cases and hard false ones."""
+
+import pytest
+from django.utils import translation
+
+from wagtail_inclusive_forms.audit import (
+    FieldDescription,
+    FormDescription,
+    audit_forms,
+    inspect_field,
+    inspect_text,
+)
+from wagtail_inclusive_forms.question import FORM_OF_ADDRESS_MODE, QuestionConfig
+
+PURPOSE = "We vragen dit omdat de wet het verplicht."
+
+
+@pytest.mark.parametrize(
+    ("label", "field_type", "choices", "help_text", "required", "codes"),
+    [
+        ("Geslacht", "dropdown", "Man\nVrouw", "", True, {"binary-options", "required", "no-purpose"}),
+        ("Geslacht", "radio", "M\nV", PURPOSE, False, {"binary-options"}),
+        ("Geslacht", "radio", "Man\nVrouw\nZeg ik liever niet", PURPOSE, False, {"binary-options"}),
+        ("Sekse", "radio", "mannelijk\nvrouwelijk", PURPOSE, False, {"binary-options"}),
+        ("Jongen of meisje?", "radio", "Jongen\nMeisje", PURPOSE, False, {"binary-options"}),
+        (
+            "Geslacht",
+            "radio",
+            "Man\nVrouw\nAnders",
+            "",
+            True,
+            {"stigmatising-label", "required", "no-purpose"},
+        ),
+        ("Geslacht", "radio", "Man\nVrouw\nAnders, namelijk", PURPOSE, False, {"stigmatising-label"}),
+        ("Geslacht", "singleline", "", "", False, {"no-purpose"}),  # an open question still asks
+        ("Geslachtsaanduiding", "singleline", "", PURPOSE, True, {"required"}),
+        ("Bent u man of vrouw?", "radio", "Ja\nNee", PURPOSE, False, set()),
+        ("Kies", "dropdown", "Man\nVrouw", PURPOSE, False, {"binary-options"}),  # the answers tell
+        ("Gender", "radio", "Male\nFemale", "", False, {"binary-options", "no-purpose"}),
+        (
+            "Sex",
+            "radio",
+            "Male\nFemale\nPrefer not to say",
+            "We use this because the law requires it.",
+            True,
+            {"binary-options", "required"},
+        ),
+        ("Aanhef", "radio", "Dhr.\nMevr.", "", True, {"salutation-from-sex", "required", "no-purpose"}),
+        ("Aanhef", "dropdown", "De heer\nMevrouw", PURPOSE, False, {"salutation-from-sex"}),
+        ("Title", "dropdown", "Mr\nMrs\nMs", PURPOSE, False, {"salutation-from-sex"}),
+    ],
+)
+def test_sex_and_gender_questions_are_found(label, field_type, choices, help_text, required, codes):
+    result = inspect_field(label, field_type, choices, help_text, "", required)
+    assert result.asks_sex_or_gender
+    assert result.codes == codes
+
+
+@pytest.mark.parametrize(
+    ("label", "field_type", "choices", "help_text", "kind"),
+    [
+        ("Geslachtsnaam", "singleline", "", "", "surname"),
+        ("Geslachtsnaam (achternaam)", "singleline", "", "Zoals in uw paspoort.", "surname"),
+        ("Maat T-shirt", "dropdown", "S\nM\nL\nXL", "", "other"),
+        ("Geslacht van de hond", "dropdown", "Reu\nTeef", "", "animal"),
+        ("Geslacht", "radio", "Reu\nTeef", "", "animal"),
+        ("Geslacht huisdier", "radio", "Mannelijk\nVrouwelijk", "", "animal"),
+        ("Heeft u een baarmoeder?", "radio", "Ja\nNee\nDat zeg ik liever niet", "", "body"),
+        ("Do you have a cervix?", "radio", "Yes\nNo", "For cervical cancer screening.", "body"),
+        ("Manager", "singleline", "", "", "other"),
+        ("Mandaat", "singleline", "", "", "other"),
+        ("Mannen- of damesfiets?", "singleline", "", "", "other"),
+        ("Aanhef", "radio", "Dhr.\nMevr.\nAlleen mijn naam", "", "neutral_address"),
+        ("Title", "dropdown", "Mr\nMrs\nMs\nMx", "", "neutral_address"),
+        ("Sexual health clinic you visited", "singleline", "", "", "other"),
+        ("Afdeling", "dropdown", "Publiekszaken\nRuimte", "", "other"),
+    ],
+)
+def test_hard_cases_are_not_sex_questions(label, field_type, choices, help_text, kind):
+    result = inspect_field(label, field_type, choices, help_text)
+    assert not result.asks_sex_or_gender
+    assert result.kind == kind
+    assert result.codes <= {"gendered-language"}
+
+
+def test_the_field_name_counts_too():
+    assert inspect_field("Uw antwoord", "dropdown", "X\nY", name="geslacht").asks_sex_or_gender
+
+
+@pytest.mark.parametrize(
+    ("config", "asks", "codes"),
+    [
+        (QuestionConfig(purpose=PURPOSE), True, set()),
+        (QuestionConfig(purpose="", required=True), True, {"required", "no-purpose"}),
+        (QuestionConfig(purpose=PURPOSE, hidden_codes=("self_described",)), True, {"binary-options"}),
+        (QuestionConfig(mode=FORM_OF_ADDRESS_MODE, purpose=PURPOSE), False, set()),
+        (
+            QuestionConfig(
+                mode=FORM_OF_ADDRESS_MODE,
+                purpose=PURPOSE,
+                hidden_codes=("address_name_only", "address_custom"),
+            ),
+            True,
+            {"salutation-from-sex"},
+        ),
+    ],
+)
+def test_inclusive_questions_are_judged_on_their_configuration(config, asks, codes):
+    result = inspect_field("Geslacht", "inclusive_gender", question=config, required=config.required)
+    assert (result.asks_sex_or_gender, result.codes) == (asks, codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Geachte dames en heren", ["dames en heren"]),
+        ("Naam vader", ["vader"]),
+        ("Handtekening vader of moeder", ["vader of moeder"]),
+        ("Gegevens van vaders en moeders", ["vaders en moeders"]),
+        ("Naam echtgenoot/echtgenote", ["echtgenoot/echtgenote"]),
+        ("Beleidsmedewerker (m/v)", ["(m/v)"]),
+        ("Hij of zij tekent het formulier", ["hij of zij"]),
+        ("Ladies and gentlemen", ["ladies and gentlemen"]),
+        ("Name of mother", ["mother"]),
+        ("Moedertaal", []),
+        ("Manager vaderlandse geschiedenis", []),
+        ("Ouders en verzorgers", []),
+    ],
+)
+def test_gendered_wording_with_suggestions(text, terms):
+    result = inspect_text(text)
+    assert [finding.term.lower() for finding in result.findings] == terms
+    assert all(finding.suggestion for finding in result.findings)
+
+
+def test_findings_explain_themselves_in_dutch_and_english():
+    (finding,) = inspect_text("Naam vader").findings
+    with translation.override("nl"):
+        assert finding.message == "Genderspecifieke formulering: “vader”."
+        assert "ouder" in finding.advice
+    with translation.override("en"):
+        assert finding.message == "Gendered wording: “vader”."
+    required = inspect_field("Geslacht", "radio", "Man\nVrouw", required=True).findings
+    assert {finding.severity for finding in required} == {"high", "medium"}
+
+
+def test_report_counts_forms_and_findings():
+    forms = [
+        FormDescription(
+            1, "Parkeren", fields=(FieldDescription("geslacht", "Geslacht", "radio", ("Man", "Vrouw")),)
+        ),
+        FormDescription(
+            2,
+            "Melding",
+            fields=(FieldDescription("naam", "Naam"),),
+            texts=(("inleiding", "Dames en heren,"),),
+        ),
+    ]
+    report = audit_forms(forms)
+    assert report.page_ids == {1, 2} and report.asking_page_ids == {1}
+    assert report.counts_by_code() == {"binary-options": 1, "no-purpose": 1, "gendered-language": 1}
+    assert [row.form.page_id for row in report.rows_at_or_above("high")] == [1]

@@ -1,0 +1,152 @@
+"""The audit reads every form page of a site (live and draft) and reports through a command."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
+
+from tests.factories import FormFieldFactory, FormPageFactory, StreamFormPageFactory
+from wagtail_inclusive_forms.audit import audit_forms
+from wagtail_inclusive_forms.sources import describe_forms
+
+pytestmark = pytest.mark.django_db
+
+
+def old_style_form(parent, slug, **field):
+    page = FormPageFactory(parent=parent, slug=slug, title=f"Formulier {slug}")
+    FormFieldFactory(page=page, label="Naam", sort_order=0)
+    FormFieldFactory(
+        page=page,
+        **{"label": "Geslacht", "field_type": "dropdown", "choices": "Man\nVrouw", "required": True, **field},
+        sort_order=1,
+    )
+    page.save_revision().publish()
+    return page
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("audit_forms", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_builder_pages_of_any_app_are_read(root_page):
+    page = old_style_form(root_page, "parkeren")
+    report = audit_forms(describe_forms())
+    assert report.asking_page_ids == {page.pk}
+    assert {(row.form.version, row.where, row.finding.code) for row in report.rows} == {
+        ("live", "Geslacht", "binary-options"),
+        ("live", "Geslacht", "required"),
+        ("live", "Geslacht", "no-purpose"),
+    }
+
+
+def test_a_draft_is_audited_next_to_the_live_version(root_page):
+    page = old_style_form(root_page, "parkeren")
+    draft = Page.objects.get(pk=page.pk).specific
+    draft.form_fields.add(draft.form_fields.model(label="Naam vader", field_type="singleline"))
+    draft.save_revision()
+    versions = {(form.version, len(form.fields)) for form in describe_forms()}
+    assert versions == {("live", 2), ("draft", 3)}
+    rows = audit_forms(describe_forms()).rows
+    assert [row.form.version for row in rows if row.finding.code == "gendered-language"] == ["draft"]
+
+
+def test_inclusive_questions_and_page_text_are_judged(form_page):
+    form_page.intro = "<p>Beste <b>dames en heren</b>,</p>"
+    form_page.save_revision().publish()
+    rows = audit_forms(describe_forms()).rows
+    assert [(row.where, row.finding.code) for row in rows] == [("intro", "gendered-language")]
+
+
+def test_stream_form_pages_are_read(root_page):
+    page = StreamFormPageFactory(
+        parent=root_page,
+        slug="stream",
+        body=[("gender", {"label": "Geslacht", "mode": "gender", "purpose": "", "required": True})],
+    )
+    page.save_revision().publish()
+    report = audit_forms(describe_forms())
+    assert report.asking_page_ids == {page.pk}
+    assert {row.finding.code for row in report.rows} == {"required", "no-purpose"}
+
+
+def test_query_count_does_not_grow_with_the_number_of_pages(root_page):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            forms = list(describe_forms())
+        return len(forms), len(queries)
+
+    for index in range(2):
+        old_style_form(root_page, f"a{index}")
+    few_forms, few_queries = count()
+    for index in range(10):
+        old_style_form(root_page, f"b{index}")
+    many_forms, many_queries = count()
+    assert (few_forms, many_forms) == (2, 12)
+    assert many_queries == few_queries
+
+
+def test_one_site_only(root_page):
+    old_style_form(root_page, "hier")
+    other_home = Page.get_first_root_node().add_child(instance=Page(title="Ander", slug="ander"))
+    other = Site.objects.create(hostname="ander.example", port=80, root_page=other_home)
+    old_style_form(other_home, "daar")
+    data = json.loads(run("--format", "json", "--site", "ander.example"))
+    assert {row["title"] for row in data["findings"]} == {"Formulier daar"}
+    assert data["summary"]["forms_scanned"] == 1
+    assert json.loads(run("--format", "json", "--site", str(other.pk)))["summary"]["forms_scanned"] == 1
+
+
+def test_table_output_in_dutch_with_the_summary(root_page):
+    old_style_form(root_page, "parkeren")
+    FormPageFactory(parent=root_page, slug="leeg").save_revision().publish()
+    output = run()
+    assert "Alleen man en vrouw zijn te kiezen." in output
+    assert "1 van 2 formulieren vragen naar sekse of gender." in output
+
+
+def test_csv_output_cannot_run_formulas(root_page):
+    old_style_form(root_page, "parkeren", label="=HYPERLINK(geslacht)")
+    rows = list(csv.DictReader(io.StringIO(run("--format", "csv"))))
+    assert rows and all(row["where"] == "'=HYPERLINK(geslacht)" for row in rows)
+    assert set(rows[0]) == {"page_id", "title", "version", "where", "code", "severity", "message"}
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "fails"),
+    [
+        ("high", True),
+        ("required", True),
+        ("low", True),
+        ("stigmatising-label", False),
+        ("gendered-language", False),
+    ],
+)
+def test_fail_on_gives_exit_status_one(root_page, fail_on, fails):
+    old_style_form(root_page, "parkeren")
+    if fails:
+        with pytest.raises(CommandError) as raised:
+            run("--fail-on", fail_on)
+        assert raised.value.returncode == 1
+    else:
+        run("--fail-on", fail_on)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "xml"), "Unknown format 'xml'"),
+        (("--fail-on", "everything"), "Unknown --fail-on value 'everything'"),
+        (("--site", "nergens.example"), "Unknown site 'nergens.example'"),
+    ],
+)
+def test_misuse_gives_exit_status_two_with_a_clear_message(root_page, args, message):
+    with pytest.raises(CommandError) as raised:
+        run(*args)
+    assert raised.value.returncode == 2 and message in str(raised.value)

@@ -1,0 +1,83 @@
+"""Every entry of the audit's word lists does its job (add a line, get a test)."""
+
+import pytest
+
+from wagtail_inclusive_forms.audit import inspect_field, inspect_text
+from wagtail_inclusive_forms.audit.wordlists import gendered_terms, words
+
+PURPOSE = "We vragen dit omdat de wet het verplicht."
+
+
+@pytest.mark.parametrize("word", sorted(words("sex_question_words")))
+def test_sex_word_in_a_label_asks_sex(word):
+    assert inspect_field(f"Uw {word}", "singleline", help_text=PURPOSE).asks_sex_or_gender
+
+
+@pytest.mark.parametrize("word", sorted(words("not_sex_words")))
+def test_not_sex_word_is_no_sex_question(word):
+    assert not inspect_field(word.capitalize()).asks_sex_or_gender
+
+
+@pytest.mark.parametrize("male", sorted(words("male_answers")))
+@pytest.mark.parametrize("female", ["vrouw", "female"])
+def test_male_answer_with_a_female_one_is_binary(male, female):
+    assert inspect_field("Kies", "radio", [male.upper(), female], help_text=PURPOSE).codes == {
+        "binary-options"
+    }
+
+
+@pytest.mark.parametrize("female", sorted(words("female_answers")))
+def test_female_answer_with_a_male_one_is_binary(female):
+    assert inspect_field("Kies", "radio", ["Man", female], help_text=PURPOSE).codes == {"binary-options"}
+
+
+@pytest.mark.parametrize("declined", sorted(words("undisclosed_answers")))
+def test_declining_does_not_make_a_question_less_binary(declined):
+    assert "binary-options" in inspect_field("Geslacht", "radio", ["Man", "Vrouw", declined]).codes
+
+
+@pytest.mark.parametrize("answer", sorted(words("stigmatising_answers")))
+def test_stigmatising_answer_is_flagged(answer):
+    assert "stigmatising-label" in inspect_field("Geslacht", "radio", ["Man", "Vrouw", answer]).codes
+
+
+@pytest.mark.parametrize("form", sorted(words("gendered_address_answers")))
+def test_gendered_form_of_address_is_flagged(form):
+    result = inspect_field(
+        "Aanhef", "radio", [form.capitalize(), "Mevrouw" if form != "mevrouw" else "Meneer"]
+    )
+    assert "salutation-from-sex" in result.codes
+
+
+@pytest.mark.parametrize("word", sorted(words("address_question_words")))
+def test_address_question_with_a_neutral_option_is_fine(word):
+    result = inspect_field(word.capitalize(), "radio", ["Dhr.", "Mevr.", "Alleen mijn naam"])
+    assert not result.asks_sex_or_gender and result.kind == "neutral_address"
+
+
+@pytest.mark.parametrize("word", sorted(words("animal_words")))
+def test_animal_context_is_no_persons_sex(word):
+    assert not inspect_field(f"Geslacht {word}", "radio", ["Man", "Vrouw"]).asks_sex_or_gender
+
+
+@pytest.mark.parametrize("word", sorted(words("body_words")))
+def test_body_characteristic_is_the_recommended_alternative(word):
+    assert inspect_field(f"Vraag over {word}", "radio", ["Ja", "Nee"]).kind == "body"
+
+
+@pytest.mark.parametrize("size", sorted(words("clothing_size_answers") - {"m"}))
+def test_m_among_sizes_is_medium(size):
+    assert not inspect_field("Maat", "dropdown", ["M", size, "V-hals"]).asks_sex_or_gender
+
+
+@pytest.mark.parametrize("phrase", sorted(words("purpose_words")))
+def test_purpose_words_explain_the_question(phrase):
+    assert (
+        "no-purpose" not in inspect_field("Geslacht", "singleline", help_text=f"Tekst {phrase} tekst").codes
+    )
+
+
+@pytest.mark.parametrize(("term", "suggestion"), gendered_terms())
+def test_gendered_term_is_found_with_its_suggestion(term, suggestion):
+    (finding,) = inspect_text(f"Tekst met {term} erin").findings
+    assert finding.term.lower() == term and finding.suggestion == suggestion

@@ -1,0 +1,177 @@
+"""The audit's rules: does a form field ask sex or gender, and what is wrong with it.
+
+Plain Python. Label, name, help text and answers are read together: a sex word
+in the label, or answers that are man and woman, make a sex question, unless
+the context says otherwise (a dog's sex, a body characteristic in a health
+survey, "Geslachtsnaam", "M" among clothing sizes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from .. import answers
+from ..question import FORM_OF_ADDRESS_MODE, QuestionConfig
+from .findings import (
+    BINARY_OPTIONS,
+    GENDERED_LANGUAGE,
+    NO_PURPOSE,
+    REQUIRED,
+    SALUTATION_FROM_SEX,
+    STIGMATISING_LABEL,
+    AuditFinding,
+    Inspection,
+)
+from .wordlists import gendered_pattern, gendered_terms, normalise_answer, phrase_pattern, tokens, words
+
+INCLUSIVE_FIELD_TYPE = "inclusive_gender"
+_CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect"}
+
+
+def inspect_text(text: str, *, subject: str | None = None) -> Inspection:
+    """Gendered wording in a text (a label, an answer, page text), each with a
+    neutral suggestion. The longest term wins where terms overlap."""
+    lowered = (text or "").lower()
+    suggestions = dict(gendered_terms())
+    findings = [
+        AuditFinding(
+            GENDERED_LANGUAGE,
+            subject=text if subject is None else subject,
+            term=text[match.start() : match.end()],
+            suggestion=suggestions[match.group(0)],
+        )
+        for match in gendered_pattern().finditer(lowered)
+    ]
+    return Inspection(findings=tuple(findings))
+
+
+class _Lists:
+    """The word lists as sets, read once (the audit runs over thousands of fields)."""
+
+    def __init__(self) -> None:
+        self.sex, self.not_sex = words("sex_question_words"), words("not_sex_words")
+        self.male, self.female = words("male_answers"), words("female_answers")
+        self.long_male = {word for word in self.male if len(word) > 1}
+        self.long_female = {word for word in self.female if len(word) > 1}
+        self.gendered_address, self.declined = words("gendered_address_answers"), words("undisclosed_answers")
+        self.animals, self.sizes = words("animal_words"), words("clothing_size_answers")
+        self.stigmatising = words("stigmatising_answers")
+
+
+@cache
+def _lists() -> _Lists:
+    return _Lists()
+
+
+def _is_sex_word(word: str) -> bool:
+    lists = _lists()
+    if word in lists.not_sex:
+        return False
+    return word in lists.sex or word.startswith("geslacht")
+
+
+def _mentions(text: str, listname: str) -> bool:
+    """Whether ``text`` (already lower-case words) has an entry of the list."""
+    return phrase_pattern(listname).search(text) is not None
+
+
+def _has_purpose(text: str) -> bool:
+    return _mentions(" ".join(tokens(text)), "purpose_words")
+
+
+def _classify(label: str, context: str, options: list[str]) -> str:
+    lists = _lists()
+    label_words, option_set = tokens(label), set(options)
+    label_text, context_text = " ".join(label_words), " ".join(tokens(context))
+    if option_set & lists.animals or _mentions(context_text, "animal_words"):
+        return "animal"
+    if _mentions(context_text, "body_words"):
+        return "body"
+    sex_label = any(_is_sex_word(word) for word in label_words)
+    if not sex_label and set(label_words) & lists.not_sex:
+        return "surname"
+    gendered = option_set & lists.gendered_address
+    if gendered and option_set <= lists.gendered_address | lists.declined:
+        return "gendered_address"
+    if options and _mentions(label_text, "address_question_words"):
+        return "neutral_address"
+    if len(option_set & lists.sizes) >= 2:
+        return "other"  # "M" between S and L is medium
+    if sex_label or (set(label_words) & lists.long_male and set(label_words) & lists.long_female):
+        return "sex_or_gender"
+    if option_set & lists.male and option_set & lists.female:
+        return "sex_or_gender"
+    return "other"
+
+
+def _inclusive_inspection(config: QuestionConfig, subject: str) -> Inspection:
+    """An inclusive question is judged on its configuration, not its labels."""
+    offered = set(config.offered_codes)
+    if config.mode == FORM_OF_ADDRESS_MODE:
+        if offered <= {answers.ADDRESS_MR, answers.ADDRESS_MS}:
+            found = [AuditFinding(SALUTATION_FROM_SEX, subject)]
+            found += [AuditFinding(REQUIRED, subject)] if config.required else []
+            return Inspection(tuple(found), asks_sex_or_gender=True, kind="gendered_address")
+        return Inspection(kind="neutral_address")
+    found = []
+    if offered <= {answers.MALE, answers.FEMALE, answers.UNDISCLOSED}:
+        found.append(AuditFinding(BINARY_OPTIONS, subject))
+    if config.required:
+        found.append(AuditFinding(REQUIRED, subject))
+    if not config.purpose.strip():
+        found.append(AuditFinding(NO_PURPOSE, subject))
+    return Inspection(tuple(found), asks_sex_or_gender=True, kind="sex_or_gender")
+
+
+def inspect_field(
+    label: str,
+    field_type: str = "singleline",
+    choices: Sequence[str] | str = (),
+    help_text: str = "",
+    name: str = "",
+    required: bool = False,
+    *,
+    question: QuestionConfig | None = None,
+) -> Inspection:
+    """Whether a form field asks sex or gender, and its findings.
+
+    ``field_type`` takes Wagtail's form field type names; ``choices`` the
+    answers (a list, or Wagtail's newline-separated text). An inclusive
+    question (``field_type="inclusive_gender"``) is judged on ``question``.
+    """
+    if isinstance(choices, str):
+        choices = [line for line in re.split(r"[\r\n]+", choices) if line.strip()]
+    wording = [finding for text in (label, help_text, *choices) for finding in inspect_text(text).findings]
+    if field_type == INCLUSIVE_FIELD_TYPE:
+        config = question or QuestionConfig(required=required, purpose=help_text)
+        verdict = _inclusive_inspection(config, label)
+        return Inspection(verdict.findings + tuple(wording), verdict.asks_sex_or_gender, verdict.kind)
+
+    label_and_name = f"{label} {name.replace('_', ' ')}"
+    options = [normalise_answer(choice) for choice in choices] if field_type in _CHOICE_TYPES else []
+    options = [option for option in options if option]
+    kind = _classify(label_and_name, f"{label_and_name} {help_text}", options)
+    if kind not in ("sex_or_gender", "gendered_address"):
+        return Inspection(tuple(wording), False, kind)
+
+    found = []
+    if kind == "gendered_address":
+        found.append(AuditFinding(SALUTATION_FROM_SEX, label))
+    elif options and _only_binary(options):
+        found.append(AuditFinding(BINARY_OPTIONS, label))
+    if kind == "sex_or_gender" and set(options) & _lists().stigmatising:
+        found.append(AuditFinding(STIGMATISING_LABEL, label))
+    if required:
+        found.append(AuditFinding(REQUIRED, label))
+    if not _has_purpose(help_text):
+        found.append(AuditFinding(NO_PURPOSE, label))
+    return Inspection(tuple(found) + tuple(wording), True, kind)
+
+
+def _only_binary(options: Iterable[str]) -> bool:
+    lists, options = _lists(), set(options)
+    male, female = options & lists.male, options & lists.female
+    rest = options - male - female - lists.declined
+    return bool(male and female and not rest)

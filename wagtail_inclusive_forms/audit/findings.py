@@ -1,0 +1,106 @@
+"""What the audit reports: finding codes, their severity, message and advice.
+
+Plain Python. The reasoning behind each code is documented in
+``docs/reference/audit.md``; messages and advice are translated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+SEVERITIES = (HIGH, MEDIUM, LOW)
+SEVERITY_LABELS = {HIGH: _("high"), MEDIUM: _("medium"), LOW: _("low")}
+
+BINARY_OPTIONS = "binary-options"
+REQUIRED = "required"
+STIGMATISING_LABEL = "stigmatising-label"
+NO_PURPOSE = "no-purpose"
+SALUTATION_FROM_SEX = "salutation-from-sex"
+GENDERED_LANGUAGE = "gendered-language"
+
+# code -> (severity, message, advice)
+FINDING_TYPES = {
+    BINARY_OPTIONS: (
+        HIGH,
+        _("Only man and woman can be chosen."),
+        _(
+            "People who are neither, or both, cannot answer truthfully. Use the inclusive question: "
+            "it adds “I identify as” with an open field and “I'd rather not say”."
+        ),
+    ),
+    REQUIRED: (
+        HIGH,
+        _("Sex or gender must be answered."),
+        _(
+            "Make the question optional unless a law requires the answer, and record that legal basis. "
+            "Most forms do not need it at all: remove the question if you can."
+        ),
+    ),
+    STIGMATISING_LABEL: (
+        MEDIUM,
+        _("An answer is labelled like “other”."),
+        _("“Other” sets people apart as the rest. Offer “I identify as” with an open field instead."),
+    ),
+    NO_PURPOSE: (
+        MEDIUM,
+        _("The form does not say why sex or gender is asked."),
+        _(
+            "Say why you ask, how you use the answer and how long you keep it, that it need not match "
+            "the passport, and that it can be changed or withdrawn (a GDPR duty to inform)."
+        ),
+    ),
+    SALUTATION_FROM_SEX: (
+        MEDIUM,
+        _("The form of address offers only forms for men and women."),
+        _(
+            "Choosing “Mr” or “Ms” registers sex. Add a neutral option, such as addressing people by "
+            "name only, or use the inclusive question in its form-of-address mode."
+        ),
+    ),
+    GENDERED_LANGUAGE: (
+        LOW,
+        _("Gendered wording: “%(term)s”."),
+        _("Write “%(suggestion)s” instead, so the text speaks to everyone."),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    """One problem found: its code, where (``subject``: the text it is about)
+    and, for wording, the neutral ``suggestion``."""
+
+    code: str
+    subject: str = ""
+    term: str = ""
+    suggestion: str = ""
+
+    @property
+    def severity(self) -> str:
+        return FINDING_TYPES[self.code][0]
+
+    @property
+    def message(self) -> str:
+        return str(FINDING_TYPES[self.code][1]) % {"term": self.term}
+
+    @property
+    def advice(self) -> str:
+        return str(FINDING_TYPES[self.code][2]) % {"suggestion": self.suggestion}
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """The audit's verdict on one field or text."""
+
+    findings: tuple[AuditFinding, ...] = ()
+    asks_sex_or_gender: bool = False
+    # Why a field was or was not taken as a sex question: "sex_or_gender",
+    # "gendered_address", "neutral_address", "animal", "body", "surname", "other".
+    kind: str = "other"
+
+    @property
+    def codes(self) -> set[str]:
+        return {finding.code for finding in self.findings}

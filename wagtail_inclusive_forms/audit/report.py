@@ -1,0 +1,115 @@
+"""A whole site's audit: forms in, findings and totals out.
+
+Plain Python. Sources (``wagtail_inclusive_forms.sources``) describe each form
+as a :class:`FormDescription`; :func:`audit_forms` inspects every field and
+text and gathers the numbers the command and the dashboard show.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..question import QuestionConfig
+from .detector import inspect_field, inspect_text
+from .findings import SEVERITIES, AuditFinding, Inspection
+
+LIVE, DRAFT = "live", "draft"
+
+
+@dataclass(frozen=True)
+class FieldDescription:
+    """One question of a form, as the audit needs it."""
+
+    name: str
+    label: str
+    field_type: str = "singleline"
+    choices: tuple[str, ...] = ()
+    help_text: str = ""
+    required: bool = False
+    question: QuestionConfig | None = None
+
+    def inspect(self) -> Inspection:
+        return _inspect_description(self)
+
+    def _inspect(self) -> Inspection:
+        return inspect_field(
+            self.label,
+            self.field_type,
+            self.choices,
+            self.help_text,
+            self.name,
+            self.required,
+            question=self.question,
+        )
+
+
+@lru_cache(maxsize=8192)
+def _inspect_description(description: FieldDescription) -> Inspection:
+    # Sites built from templates repeat the same fields on many forms; the
+    # rules are pure, so each distinct field is judged once per process.
+    return description._inspect()
+
+
+@dataclass(frozen=True)
+class FormDescription:
+    """One version (live or latest draft) of one form page."""
+
+    page_id: int
+    title: str
+    version: str = LIVE
+    page_type: str = ""
+    url_path: str = ""
+    fields: tuple[FieldDescription, ...] = ()
+    # (where, text) pairs of the page's own text: intro, thank-you text, ...
+    texts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """One line of the report: a finding on one field or text of one form."""
+
+    form: FormDescription
+    where: str  # the field's label, or the name of the page text
+    finding: AuditFinding
+
+
+@dataclass
+class AuditReport:
+    forms: list[FormDescription] = field(default_factory=list)
+    rows: list[FindingRow] = field(default_factory=list)
+    # page ids of forms whose live (or, if never published, draft) version asks sex or gender
+    asking_page_ids: set[int] = field(default_factory=set)
+
+    @property
+    def page_ids(self) -> set[int]:
+        return {form.page_id for form in self.forms}
+
+    def counts_by_code(self) -> Counter:
+        return Counter(row.finding.code for row in self.rows)
+
+    def counts_by_severity(self) -> Counter:
+        return Counter(row.finding.severity for row in self.rows)
+
+    def rows_at_or_above(self, severity: str) -> list[FindingRow]:
+        worst = SEVERITIES.index(severity)
+        return [row for row in self.rows if SEVERITIES.index(row.finding.severity) <= worst]
+
+
+def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
+    """Inspect every field and page text of every form version."""
+    report = AuditReport()
+    for form in forms:
+        report.forms.append(form)
+        for description in form.fields:
+            inspection = description.inspect()
+            if inspection.asks_sex_or_gender:
+                report.asking_page_ids.add(form.page_id)
+            report.rows.extend(
+                FindingRow(form, description.label, finding) for finding in inspection.findings
+            )
+        for where, text in form.texts:
+            report.rows.extend(FindingRow(form, where, finding) for finding in inspect_text(text).findings)
+    return report

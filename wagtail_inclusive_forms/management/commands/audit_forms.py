@@ -1,0 +1,131 @@
+"""``manage.py audit_forms``: report every sex/gender question and gendered wording.
+
+For people and for CI pipelines: ``--format table|json|csv``, ``--site`` to
+limit the audit to one site, and ``--fail-on <code or severity>`` to exit with
+status 1 when such findings exist (status 2 means the command was misused).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ...audit import FINDING_TYPES, SEVERITIES, AuditReport, audit_forms
+from ...sources import describe_forms
+
+FORMATS = ("table", "json", "csv")
+COLUMNS = ("page_id", "title", "version", "where", "code", "severity", "message")
+
+
+def find_site(value: str):
+    """A site by id or hostname; CommandError listing the sites otherwise."""
+    from wagtail.models import Site
+
+    sites = list(Site.objects.all())
+    for site in sites:
+        if value in (str(site.pk), site.hostname, f"{site.hostname}:{site.port}"):
+            return site
+    known = ", ".join(f"{site.pk} ({site.hostname}:{site.port})" for site in sites) or "-"
+    raise CommandError(f"Unknown site {value!r}. Sites: {known}.", returncode=2)
+
+
+def report_rows(report: AuditReport) -> list[dict[str, str]]:
+    return [
+        {
+            "page_id": str(row.form.page_id),
+            "title": row.form.title,
+            "version": row.form.version,
+            "where": row.where,
+            "code": row.finding.code,
+            "severity": row.finding.severity,
+            "message": row.finding.message,
+        }
+        for row in report.rows
+    ]
+
+
+def summary(report: AuditReport) -> dict:
+    return {
+        "forms_scanned": len(report.page_ids),
+        "forms_asking_sex_or_gender": len(report.asking_page_ids),
+        "findings_by_code": dict(sorted(report.counts_by_code().items())),
+        "findings_by_severity": {level: report.counts_by_severity().get(level, 0) for level in SEVERITIES},
+    }
+
+
+class Command(BaseCommand):
+    help = "Audit every form of the site for sex/gender questions and gendered wording."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", default="table", help=f"Output format: {', '.join(FORMATS)}.")
+        parser.add_argument("--site", help="Only the forms of this site (id or hostname).")
+        parser.add_argument(
+            "--fail-on",
+            help="Exit with status 1 when there are findings with this code, or of this severity "
+            f"or worse. Codes: {', '.join(FINDING_TYPES)}; severities: {', '.join(SEVERITIES)}.",
+        )
+        parser.add_argument("--language", help="Language of the messages; default: LANGUAGE_CODE.")
+
+    def handle(self, *args, **options):
+        with translation.override(options["language"] or settings.LANGUAGE_CODE):
+            self.run(options)
+
+    def run(self, options):
+        output_format = options["format"]
+        if output_format not in FORMATS:
+            raise CommandError(
+                f"Unknown format {output_format!r}; use one of {', '.join(FORMATS)}.", returncode=2
+            )
+        fail_on = options["fail_on"]
+        if fail_on and fail_on not in FINDING_TYPES and fail_on not in SEVERITIES:
+            raise CommandError(
+                f"Unknown --fail-on value {fail_on!r}; use a code ({', '.join(FINDING_TYPES)}) "
+                f"or a severity ({', '.join(SEVERITIES)}).",
+                returncode=2,
+            )
+        site = find_site(options["site"]) if options["site"] else None
+        report = audit_forms(describe_forms(site))
+        getattr(self, f"write_{output_format}")(report)
+        if fail_on:
+            failing = (
+                report.rows_at_or_above(fail_on)
+                if fail_on in SEVERITIES
+                else [row for row in report.rows if row.finding.code == fail_on]
+            )
+            if failing:
+                raise CommandError(f"{len(failing)} findings match --fail-on {fail_on}.", returncode=1)
+
+    def write_json(self, report: AuditReport) -> None:
+        self.stdout.write(json.dumps({"summary": summary(report), "findings": report_rows(report)}, indent=2))
+
+    def write_csv(self, report: AuditReport) -> None:
+        writer = csv.DictWriter(self.stdout, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in report_rows(report):
+            # A cell starting with = + - @ would run as a formula in a spreadsheet.
+            writer.writerow(
+                {key: f"'{value}" if value[:1] in "=+-@" else value for key, value in row.items()}
+            )
+
+    def write_table(self, report: AuditReport) -> None:
+        rows = report_rows(report)
+        widths = {column: max([len(column)] + [len(row[column]) for row in rows]) for column in COLUMNS[:-1]}
+        line = "  ".join(column.ljust(widths[column]) for column in COLUMNS[:-1]) + "  message"
+        self.stdout.write(line)
+        for row in rows:
+            self.stdout.write(
+                "  ".join(row[c].ljust(widths[c]) for c in COLUMNS[:-1]) + "  " + row["message"]
+            )
+        facts = summary(report)
+        self.stdout.write("")
+        self.stdout.write(
+            _("%(asking)d of %(total)d forms ask sex or gender.")
+            % {"asking": facts["forms_asking_sex_or_gender"], "total": facts["forms_scanned"]}
+        )
+        for code, count in facts["findings_by_code"].items():
+            self.stdout.write(f"  {code}: {count}")

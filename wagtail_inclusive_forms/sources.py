@@ -1,0 +1,123 @@
+"""Sources of the audit: read every form page of a site as plain descriptions.
+
+Every concrete page type built on Wagtail's ``FormMixin``, in any app, is read
+with one query for its pages and one for their form fields, whatever the
+number of pages. Each page gives its live version and, when it has unpublished
+changes, its latest draft (rebuilt from the revision, without queries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup
+from django.apps import apps
+from django.db import models
+from wagtail.contrib.forms.models import AbstractFormField, FormMixin
+from wagtail.models import Page, Site
+
+from .audit import DRAFT, LIVE, FieldDescription, FormDescription
+from .form_builder import INCLUSIVE_FIELD_TYPE
+from .stream_forms import _builder_type
+
+
+def form_page_models() -> list[type[Page]]:
+    """Concrete page models that are Wagtail forms, in every installed app."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and issubclass(model, FormMixin) and not model._meta.abstract
+    ]
+
+
+def _form_field_relations(model: type[Page]) -> list[str]:
+    return [
+        relation.get_accessor_name()
+        for relation in model._meta.related_objects
+        if issubclass(relation.related_model, AbstractFormField)
+    ]
+
+
+def _choices(text: str) -> tuple[str, ...]:
+    # Wagtail splits on new lines, or on commas in fields saved before 5.0.
+    parts = text.splitlines() if "\n" in (text or "") else (text or "").split(",")
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def _builder_fields(page) -> tuple[FieldDescription, ...]:
+    described = []
+    for field in page.get_form_fields():
+        inclusive = field.field_type == INCLUSIVE_FIELD_TYPE and hasattr(field, "get_question_config")
+        described.append(
+            FieldDescription(
+                name=field.clean_name or "",
+                label=field.label,
+                field_type=field.field_type,
+                choices=() if inclusive else _choices(field.choices),
+                help_text=field.help_text or "",
+                required=field.required,
+                question=field.get_question_config() if inclusive else None,
+            )
+        )
+    return tuple(described)
+
+
+def _stream_fields(page) -> tuple[FieldDescription, ...]:
+    described = []
+    for name, block, value in page.iter_question_blocks():
+        form_field = block.get_form_field(value)
+        config = block.get_question_config(value) if hasattr(block, "get_question_config") else None
+        described.append(
+            FieldDescription(
+                name=name,
+                label=str(form_field.label or ""),
+                field_type=INCLUSIVE_FIELD_TYPE if config else _builder_type(form_field),
+                choices=tuple(str(label) for _value, label in getattr(form_field, "choices", ()) if _value),
+                help_text=str(form_field.help_text or ""),
+                required=form_field.required,
+                question=config,
+            )
+        )
+    return tuple(described)
+
+
+def _texts(page) -> tuple[tuple[str, str], ...]:
+    """The page's own text (title, intro, thank-you text), as plain text."""
+    texts = [(str(Page._meta.get_field("title").verbose_name), page.title)]
+    for field in type(page)._meta.concrete_fields:
+        if isinstance(field, models.TextField) and field.model is not Page:
+            value = getattr(page, field.attname) or ""
+            if value:
+                text = BeautifulSoup(value, "html.parser").get_text(" ") if "<" in value else value
+                texts.append((str(field.verbose_name), text))
+    return tuple(texts)
+
+
+def _describe(page, version: str) -> FormDescription:
+    fields = _stream_fields(page) if hasattr(page, "iter_question_blocks") else _builder_fields(page)
+    return FormDescription(
+        page_id=page.pk,
+        title=page.title,
+        version=version,
+        page_type=str(type(page)._meta.verbose_name),
+        url_path=page.url_path,
+        fields=fields,
+        texts=_texts(page),
+    )
+
+
+def describe_forms(site: Site | None = None) -> Iterator[FormDescription]:
+    """Every form page (of ``site``, or of all sites), live and latest draft."""
+    for model in form_page_models():
+        pages = model.objects.select_related("latest_revision").order_by("path")
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        relations = _form_field_relations(model)
+        if relations:
+            pages = pages.prefetch_related(*relations)
+        for page in pages:
+            if page.live:
+                yield _describe(page, LIVE)
+            revision = page.latest_revision
+            if revision is not None and (page.has_unpublished_changes or not page.live):
+                yield _describe(page.with_content_json(revision.content), DRAFT)
