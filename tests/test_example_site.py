@@ -37,6 +37,8 @@ result["landing_salutation"] = "Beste mevrouw Van der Berg," in landing
 client.force_login(get_user_model().objects.get(username="admin"))
 listing = client.get(f"/admin/forms/submissions/{afspraak.pk}/").content.decode()
 result["listing_readable"] = "Spreek mij aan met: dokter Jansen" in listing and "Alleen mijn naam" in listing
+dashboard = client.get("/admin/inclusive-forms/audit/").content.decode()
+result["dashboard"] = "13 van 17 formulieren vragen naar sekse of gender." in dashboard
 print()
 print(json.dumps(result))
 """
@@ -73,6 +75,7 @@ def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
     assert result["stored"] == {"answer": "address_custom", "description": "dokter Jansen"}
     assert result["listing_readable"]
     assert result["landing_salutation"]
+    assert result["dashboard"]  # load_demo ran the first audit
     # The confirmation e-mail goes to the console in the demo, with the Den Haag salutation.
     assert "To: a@example.org" in output and "Beste mevrouw Van der Berg," in output
 

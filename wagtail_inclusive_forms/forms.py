@@ -1,4 +1,5 @@
-"""Admin forms: the page form that lets editors pick a form's name fields.
+"""Admin forms: the page form that lets editors pick a form's name fields, and
+the record of why a form asks sex or gender.
 
 The picks are stored as field names; the choices come from the form's saved
 fields, with "automatic" (match by label) as the default, so a new form works
@@ -8,6 +9,7 @@ before anyone picks anything.
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.utils import get_field_clean_name
@@ -69,4 +71,40 @@ class SalutationPageForm(WagtailAdminPageForm):
                 validate_message(text, names, subject=subject)
             except ValueError as error:
                 self.add_error(column, str(error))
+        return cleaned
+
+
+class PurposeRecordForm(forms.ModelForm):
+    """Why a form asks sex or gender; each purpose shows the guide's consideration."""
+
+    purposes = forms.MultipleChoiceField(
+        label=_("Purposes"), required=False, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    class Meta:
+        from .models.audit import FormPurposeRecord
+
+        model = FormPurposeRecord
+        fields = ["purposes", "legal_basis", "decision", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        from .audit.purposes import PURPOSES
+
+        super().__init__(*args, **kwargs)
+        self.fields["purposes"].choices = [
+            (code, format_html("{} <span class='help'>{}</span>", label, consideration))
+            for code, (label, consideration) in PURPOSES.items()
+        ]
+
+    def clean(self):
+        from .audit.purposes import LEGAL_DUTY
+
+        cleaned = super().clean()
+        purposes, basis = cleaned.get("purposes") or [], (cleaned.get("legal_basis") or "").strip()
+        if LEGAL_DUTY in purposes and not basis:
+            self.add_error("legal_basis", _("Name the law and article that require the answer."))
+        if basis and LEGAL_DUTY not in purposes:
+            self.add_error("purposes", _("Tick “A law requires it” when you record a legal basis."))
+        if not purposes and not cleaned.get("decision"):
+            self.add_error(None, _("Choose at least one purpose, or a decision."))
         return cleaned

@@ -1,4 +1,5 @@
-"""Admin panels of the package: the live salutation preview in site settings."""
+"""Admin panels of the package: the live salutation preview in site settings,
+and the audit's notice in the page editor of a form page."""
 
 from __future__ import annotations
 
@@ -44,4 +45,35 @@ class SalutationPreviewPanel(Panel):
             context = super().get_context_data(parent_context)
             context["preview_url"] = reverse("wagtail_inclusive_forms:salutation_preview")
             context.update(preview_context(self.instance.get_salutation_scheme_as_entered))
+            return context
+
+
+class AuditNoticePanel(Panel):
+    """The audit's findings on this form page, with advice; add it to a form
+    page's panels like Wagtail's ``FormSubmissionsPanel``."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", _("Sex, gender and wording on this form"))
+        super().__init__(**kwargs)
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "inclusive_forms_audit"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "wagtail_inclusive_forms/panels/audit_notice.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            from .audit import audit_forms
+            from .sources import describe_page
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            revision = getattr(page, "latest_revision", None)
+            latest = page.with_content_json(revision.content) if revision is not None else page
+            context["notice_rows"] = audit_forms([describe_page(latest)]).rows
+            context["page_id"] = page.pk
             return context

@@ -93,7 +93,8 @@ def _texts(page) -> tuple[tuple[str, str], ...]:
     return tuple(texts)
 
 
-def _describe(page, version: str) -> FormDescription:
+def describe_page(page, version: str = LIVE) -> FormDescription:
+    """One form page (or a page rebuilt from a revision) as the audit reads it."""
     fields = _stream_fields(page) if hasattr(page, "iter_question_blocks") else _builder_fields(page)
     return FormDescription(
         page_id=page.pk,
@@ -117,7 +118,7 @@ def describe_forms(site: Site | None = None) -> Iterator[FormDescription]:
             pages = pages.prefetch_related(*relations)
         for page in pages:
             if page.live:
-                yield _describe(page, LIVE)
+                yield describe_page(page, LIVE)
             revision = page.latest_revision
             if revision is not None and (page.has_unpublished_changes or not page.live):
-                yield _describe(page.with_content_json(revision.content), DRAFT)
+                yield describe_page(page.with_content_json(revision.content), DRAFT)

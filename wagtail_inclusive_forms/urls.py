@@ -2,9 +2,15 @@
 
 from django.urls import path
 
+from .views.audit import AuditDashboardView, AuditReportView
+from .views.purposes import purpose_record
 from .views.salutations import salutation_preview
 
 app_name = "wagtail_inclusive_forms"
 urlpatterns = [
     path("salutation-preview/", salutation_preview, name="salutation_preview"),
+    path("audit/", AuditDashboardView.as_view(), name="audit_dashboard"),
+    path("audit/findings/", AuditReportView.as_view(), name="audit_report"),
+    path("audit/purpose/<int:page_id>/", purpose_record, name="purpose_record"),
+    path("audit/findings/results/", AuditReportView.as_view(results_only=True), name="audit_report_results"),
 ]

@@ -1,11 +1,14 @@
 """Wagtail hooks: wiring only."""
 
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from . import urls
+from .views.audit import user_may_see_audit
 
 
 @hooks.register("insert_editor_js")
@@ -16,3 +19,43 @@ def form_builder_js():
 @hooks.register("register_admin_urls")
 def admin_urls():
     return [path("inclusive-forms/", include(urls, namespace="wagtail_inclusive_forms"))]
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_see_audit(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def audit_menu_item():
+    return AuditMenuItem(
+        _("Inclusive forms"),
+        reverse("wagtail_inclusive_forms:audit_dashboard"),
+        name="inclusive-forms",
+        icon_name="form",
+        order=710,
+    )
+
+
+@hooks.register("register_permissions")
+def audit_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="wagtail_inclusive_forms", codename="view_audit")
+
+
+@hooks.register("construct_homepage_panels")
+def audit_homepage_panel(request, panels):
+    if user_may_see_audit(request.user):
+        from .views.audit import AuditHomePanel
+
+        panels.append(AuditHomePanel())
+
+
+@hooks.register("register_log_actions")
+def purpose_log_action(actions):
+    actions.register_action(
+        "wagtail_inclusive_forms.record_purpose",
+        _("Record why the form asks sex or gender"),
+        _("Recorded why the form asks sex or gender"),
+    )

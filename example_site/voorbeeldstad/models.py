@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
 from wagtail_inclusive_forms.models import InclusiveFormFieldMixin, InclusiveFormMixin, SalutationFormMixin
+from wagtail_inclusive_forms.panels import AuditNoticePanel
 from wagtail_inclusive_forms.stream_forms import LabelledFieldBlock, StreamFormMixin
 
 
@@ -34,6 +35,7 @@ class FormPage(SalutationFormMixin, InclusiveFormMixin, AbstractEmailForm):
     parent_page_types = ["voorbeeldstad.HomePage"]
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
+        AuditNoticePanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label="Formuliervelden"),
         FieldPanel("thank_you_text"),

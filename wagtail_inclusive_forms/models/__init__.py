@@ -2,9 +2,11 @@
 
 ``question``: the inclusive question on a site's own form field and form page
 models. ``salutations``: salutations and the confirmation e-mail on a form
-page. ``settings``: the per-site settings (the salutation scheme).
+page. ``settings``: the per-site settings (the salutation scheme). ``audit``:
+stored audit runs and their findings.
 """
 
+from .audit import AuditRun, FormPurposeRecord, StoredFinding
 from .question import (
     INCLUSIVE_FIELD_CHOICES,
     AbstractInclusiveFormField,
@@ -17,6 +19,9 @@ from .salutations import SALUTATION_COLUMN, AbstractInclusiveEmailForm, Salutati
 from .settings import InclusiveFormsSettings
 
 __all__ = [
+    "AuditRun",
+    "FormPurposeRecord",
+    "StoredFinding",
     "INCLUSIVE_FIELD_CHOICES",
     "SALUTATION_COLUMN",
     "AbstractInclusiveEmailForm",

@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ...audit import FINDING_TYPES, SEVERITIES, AuditReport, audit_forms
+from ...audit_runs import store_report
 from ...sources import describe_forms
 
 FORMATS = ("table", "json", "csv")
@@ -70,6 +71,9 @@ class Command(BaseCommand):
             f"or worse. Codes: {', '.join(FINDING_TYPES)}; severities: {', '.join(SEVERITIES)}.",
         )
         parser.add_argument("--language", help="Language of the messages; default: LANGUAGE_CODE.")
+        parser.add_argument(
+            "--store", action="store_true", help="Also store the result for the dashboard and the report."
+        )
 
     def handle(self, *args, **options):
         with translation.override(options["language"] or settings.LANGUAGE_CODE):
@@ -90,6 +94,8 @@ class Command(BaseCommand):
             )
         site = find_site(options["site"]) if options["site"] else None
         report = audit_forms(describe_forms(site))
+        if options["store"]:
+            store_report(report, site)
         getattr(self, f"write_{output_format}")(report)
         if fail_on:
             failing = (

@@ -7,7 +7,8 @@ from wagtail.models import Page, Site
 
 from voorbeeldstad.demo_content import FORMS, SALUTATION_SCHEME, STREAM_FORM
 from voorbeeldstad.models import FormField, FormPage, HomePage, StreamFormPage
-from wagtail_inclusive_forms.models import InclusiveFormsSettings
+from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
+from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "voorbeeldstad"  # noqa: S105  (demo only, printed by scripts/demo)
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             page.save_revision().publish()
             created += 1
         self.ensure_salutation_scheme(home)
+        self.ensure_audit(home)
         self.ensure_admin()
         total = home.get_children().count()
         self.stdout.write(self.style.SUCCESS(f"Demo content: {created} forms added, {total} in total."))
@@ -103,6 +105,20 @@ class Command(BaseCommand):
         )
         if created:
             self.stdout.write(f"Salutation scheme: {settings.salutation_scheme}")
+
+    def ensure_audit(self, home) -> None:
+        """One recorded purpose, and a first audit so the dashboard has numbers."""
+        survey = home.get_children().filter(slug="medewerkersonderzoek").first()
+        if survey and not FormPurposeRecord.objects.filter(page=survey).exists():
+            FormPurposeRecord.objects.create(
+                page=survey,
+                purposes=["emancipation_policy", "research"],
+                decision="keep",
+                notes="Alleen groepscijfers van minstens tien mensen; vrijwillig.",
+            )
+        if latest_run() is None:
+            run = run_and_store_audit()
+            self.stdout.write(f"Audit: {run.forms_asking} of {run.forms_scanned} forms ask sex or gender.")
 
     def ensure_admin(self) -> None:
         User = get_user_model()

@@ -1,0 +1,211 @@
+"""The audit in the Wagtail admin: dashboard, report, export, permission."""
+
+import csv
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.test_audit_command import old_style_form
+from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
+from wagtail_inclusive_forms.models import AuditRun
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "wagtail_inclusive_forms:audit_dashboard"
+REPORT = "wagtail_inclusive_forms:audit_report"
+
+
+@pytest.fixture
+def privacy_officer(django_user_model):
+    user = django_user_model.objects.create_user("privacy", "privacy@example.org", "password")
+    group = Group.objects.create(name="Privacy")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_audit")
+    )
+    user.groups.add(group)
+    return user
+
+
+def test_dashboard_runs_the_audit_and_shows_the_totals(client, privacy_officer, root_page, form_page):
+    old_style_form(root_page, "parkeren")
+    client.force_login(privacy_officer)
+    page = client.get(reverse(DASHBOARD)).content.decode()
+    assert "Er is nog geen doorlichting gedaan." in page
+    response = client.post(reverse(DASHBOARD), follow=True)
+    html = response.content.decode()
+    assert "2 van 2 formulieren vragen naar sekse of gender." in html
+    soup = BeautifulSoup(html, "html.parser")
+    counts = {
+        row.find("code").get_text(): row.find_all("td")[-1].get_text(strip=True)
+        for row in soup.select("table.wif-audit-chart tbody tr")
+    }
+    assert (
+        counts["binary-options"] == "1" and counts["required"] == "1" and counts["stigmatising-label"] == "0"
+    )
+    assert latest_run().started_by == privacy_officer
+
+
+def test_report_lists_filters_and_exports_the_findings(client, privacy_officer, root_page):
+    old_style_form(root_page, "parkeren")
+    run_and_store_audit()
+    client.force_login(privacy_officer)
+    html = client.get(reverse(REPORT)).content.decode()
+    assert "Alleen man en vrouw zijn te kiezen." in html and "Formulier parkeren" in html
+    filtered = client.get(reverse(REPORT) + "?code=required").content.decode()
+    assert "Sekse of gender moet worden ingevuld." in filtered and "Alleen man en vrouw" not in filtered
+    response = client.get(reverse(REPORT) + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    assert {row["Bevinding"] for row in rows} == {"binary-options", "required", "no-purpose"}
+    assert all(row["Advies"] for row in rows)
+
+
+def test_storing_a_run_takes_the_same_queries_for_more_forms(root_page):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            run_and_store_audit()
+        return len(captured)
+
+    old_style_form(root_page, "a")
+    few = queries()
+    for index in range(8):
+        old_style_form(root_page, f"b{index}")
+    assert queries() == few
+    assert AuditRun.objects.count() == 2 and latest_run().forms_scanned == 9
+
+
+def test_only_users_with_the_permission_see_the_audit(client, editor, privacy_officer, admin_user, root_page):
+    client.force_login(editor)
+    for url in (reverse(DASHBOARD), reverse(REPORT)):
+        assert client.get(url).status_code in (302, 403)
+    assert client.post(reverse(DASHBOARD)).status_code in (302, 403)
+    assert AuditRun.objects.count() == 0
+    assert "inclusive-forms" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(privacy_officer)
+    assert client.get(reverse(DASHBOARD)).status_code == 200
+    assert 'data-name="inclusive-forms"' in client.get(reverse("wagtailadmin_home")).content.decode() or (
+        "Inclusieve formulieren" in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+
+
+def test_command_can_store_the_run_for_the_dashboard(client, privacy_officer, root_page):
+    from django.core.management import call_command
+
+    old_style_form(root_page, "parkeren")
+    call_command("audit_forms", "--store", "--format", "json", stdout=io.StringIO())
+    run = latest_run()
+    assert (run.forms_scanned, run.forms_asking, run.findings.count()) == (1, 1, 3)
+
+
+def test_dashboard_says_when_a_worker_runs_the_audit_later(client, privacy_officer, root_page, monkeypatch):
+    from wagtail_inclusive_forms.tasks import audit_forms_task
+
+    enqueued = []
+    monkeypatch.setattr(type(audit_forms_task), "enqueue", lambda self, **kwargs: enqueued.append(kwargs))
+    client.force_login(privacy_officer)
+    html = client.post(reverse(DASHBOARD), follow=True).content.decode()
+    assert enqueued == [{"user_id": privacy_officer.pk}]
+    assert "De doorlichting is gestart." in html
+    assert AuditRun.objects.count() == 0
+
+
+def test_page_editor_shows_the_forms_findings_with_advice(client, admin_user, root_page, form_page):
+    page = old_style_form(root_page, "parkeren")
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    notice = BeautifulSoup(html, "html.parser").select_one(".wif-audit-notice")
+    text = notice.get_text(" ", strip=True)
+    assert (
+        "3 punten" in text
+        and "Alleen man en vrouw zijn te kiezen." in text
+        and "Gebruik de inclusieve vraag" in text
+    )
+    clean = client.get(reverse("wagtailadmin_pages:edit", args=(form_page.pk,))).content.decode()
+    assert (
+        "niets om te verbeteren"
+        in BeautifulSoup(clean, "html.parser").select_one(".wif-audit-notice").get_text()
+    )
+
+
+def test_homepage_panel_only_for_the_permission(client, editor, privacy_officer, root_page):
+    old_style_form(root_page, "parkeren")
+    run_and_store_audit()
+    client.force_login(privacy_officer)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 van 1 formulieren vragen naar sekse of gender." in html
+    client.force_login(editor)
+    assert "formulieren vragen naar sekse" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def purpose_url(page):
+    return reverse("wagtail_inclusive_forms:purpose_record", args=(page.pk,))
+
+
+def test_editor_records_why_a_form_asks_and_each_save_is_a_version(client, editor, root_page):
+    from wagtail.models import PageLogEntry
+
+    from wagtail_inclusive_forms.models import FormPurposeRecord
+
+    page = old_style_form(root_page, "paspoort")
+    client.force_login(editor)
+    form_html = client.get(purpose_url(page)).content.decode()
+    assert "Naam, adres en geboortedatum zijn genoeg" in form_html  # the guide's consideration
+    response = client.post(purpose_url(page), {"purposes": ["communication"], "decision": "form_of_address"})
+    assert response.status_code == 302
+    client.post(purpose_url(page), {"purposes": ["legal_duty"], "legal_basis": "Paspoortwet art. 3 lid 1"})
+    versions = list(FormPurposeRecord.objects.filter(page=page))
+    assert [record.purposes for record in versions] == [["legal_duty"], ["communication"]]
+    assert versions[0].created_by == editor and versions[0].has_legal_basis
+    assert (
+        PageLogEntry.objects.filter(page=page, action="wagtail_inclusive_forms.record_purpose").count() == 2
+    )
+    history = client.get(purpose_url(page)).content.decode()
+    assert "Paspoortwet art. 3 lid 1" in history and "Vervangen door de aanspreekvorm" in history
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"purposes": ["legal_duty"], "legal_basis": " "}, "Noem de wet en het artikel"),
+        ({"purposes": ["communication"], "legal_basis": "Paspoortwet"}, "Vink “Een wet verplicht het” aan"),
+        ({}, "Kies ten minste één doel, of een besluit."),
+        ({"purposes": ["<script>"]}, "&lt;script&gt; is geen beschikbare keuze"),
+    ],
+)
+def test_an_incomplete_record_is_refused_and_nothing_is_saved(client, editor, root_page, data, message):
+    from wagtail_inclusive_forms.models import FormPurposeRecord
+
+    page = old_style_form(root_page, "paspoort")
+    client.force_login(editor)
+    response = client.post(purpose_url(page), data)
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not FormPurposeRecord.objects.exists()
+
+
+def test_recording_needs_edit_permission_on_that_page(client, privacy_officer, root_page):
+    page = old_style_form(root_page, "paspoort")
+    client.force_login(privacy_officer)  # may see the audit, may not edit the page
+    assert client.get(purpose_url(page)).status_code in (302, 403)
+    assert client.post(purpose_url(page), {"purposes": ["communication"]}).status_code in (302, 403)
+
+
+def test_dashboard_and_report_count_forms_without_a_legal_basis(client, admin_user, root_page):
+    from wagtail_inclusive_forms.models import FormPurposeRecord
+
+    passport = old_style_form(root_page, "paspoort")
+    old_style_form(root_page, "parkeren")
+    FormPurposeRecord.objects.create(
+        page=passport, purposes=["legal_duty"], legal_basis="Paspoortwet art. 3 lid 1"
+    )
+    run_and_store_audit()
+    client.force_login(admin_user)
+    html = client.get(reverse(DASHBOARD)).content.decode()
+    assert "1 van 2 formulieren vraagt naar sekse of gender zonder vastgelegde wettelijke grondslag." in html
+    response = client.get(reverse(REPORT) + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    basis = {row["Formulier"]: row["Wettelijke grondslag vastgelegd"] for row in rows}
+    assert basis == {"Formulier paspoort": "Paspoortwet art. 3 lid 1", "Formulier parkeren": ""}

@@ -1,0 +1,54 @@
+"""Run the audit and store its result: used by the dashboard's button, the
+command's ``--store`` option and the background task.
+
+The result is written with a fixed number of queries (bulk insert), so a site
+with thousands of forms is stored as quickly as a small one.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .audit import AuditReport, audit_forms
+from .models.audit import AuditRun, StoredFinding
+from .sources import describe_forms
+
+
+def run_and_store_audit(site=None, user=None) -> AuditRun:
+    """Audit the forms of ``site`` (or all sites) and store the result as a new run."""
+    return store_report(audit_forms(describe_forms(site)), site, user)
+
+
+@transaction.atomic
+def store_report(report: AuditReport, site=None, user=None) -> AuditRun:
+    """Store an audit's result as a new run, with a fixed number of queries."""
+    run = AuditRun.objects.create(
+        site=site,
+        started_by=user if user is not None and user.is_authenticated else None,
+        forms_scanned=len(report.page_ids),
+        forms_asking=len(report.asking_page_ids),
+        asking_page_ids=sorted(report.asking_page_ids),
+    )
+    StoredFinding.objects.bulk_create(
+        [
+            StoredFinding(
+                run=run,
+                page_id=row.form.page_id,
+                page_title=row.form.title[:255],
+                version=row.form.version,
+                where=row.where[:255],
+                code=row.finding.code,
+                severity=row.finding.severity,
+                term=row.finding.term[:100],
+                suggestion=row.finding.suggestion[:255],
+            )
+            for row in report.rows
+        ],
+        batch_size=1000,
+    )
+    return run
+
+
+def latest_run(site=None) -> AuditRun | None:
+    runs = AuditRun.objects.filter(site=site) if site is not None else AuditRun.objects.all()
+    return runs.order_by("-created_at", "-pk").first()

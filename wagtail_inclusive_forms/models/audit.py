@@ -1,0 +1,139 @@
+"""Stored audit runs, and the record of why each form asks sex or gender.
+
+An ``AuditRun`` holds the totals of one audit; its ``StoredFinding`` rows are
+the report. ``FormPurposeRecord`` rows are never changed: each save adds a
+version, with its author and date. The package's permission to see the audit,
+``view_audit``, is declared here.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..audit import FINDING_TYPES, SEVERITIES, AuditFinding
+from ..audit.findings import SEVERITY_LABELS
+from ..audit.purposes import DECISIONS, LEGAL_DUTY, PURPOSES
+
+
+class AuditRun(models.Model):
+    """One audit of a site (or of all sites) and its totals."""
+
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    created_at = models.DateTimeField(verbose_name=_("date"), auto_now_add=True)
+    forms_scanned = models.PositiveIntegerField(verbose_name=_("forms scanned"), default=0)
+    forms_asking = models.PositiveIntegerField(verbose_name=_("forms asking sex or gender"), default=0)
+    asking_page_ids = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("audit run")
+        verbose_name_plural = _("audit runs")
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = ["created_at", "pk"]
+        permissions = [("view_audit", _("Can see the audit of inclusive forms"))]
+
+    def __str__(self) -> str:
+        return str(self.created_at)
+
+
+class StoredFinding(models.Model):
+    """One line of the audit report."""
+
+    run = models.ForeignKey(AuditRun, related_name="findings", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("form"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    page_title = models.CharField(verbose_name=_("form"), max_length=255)
+    version = models.CharField(
+        verbose_name=_("version"), max_length=8, choices=[("live", _("live")), ("draft", _("draft"))]
+    )
+    where = models.CharField(verbose_name=_("field or text"), max_length=255)
+    code = models.CharField(
+        verbose_name=_("finding"), max_length=32, choices=[(code, code) for code in FINDING_TYPES]
+    )
+    severity = models.CharField(
+        verbose_name=_("severity"),
+        max_length=8,
+        choices=[(level, SEVERITY_LABELS[level]) for level in SEVERITIES],
+    )
+    term = models.CharField(max_length=100, blank=True)
+    suggestion = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        ordering = ["page_title", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.page_title}: {self.code}"
+
+    @property
+    def finding(self) -> AuditFinding:
+        return AuditFinding(self.code, self.where, self.term, self.suggestion)
+
+    @property
+    def message(self) -> str:
+        return self.finding.message
+
+    @property
+    def advice(self) -> str:
+        return self.finding.advice
+
+
+class FormPurposeRecordQuerySet(models.QuerySet):
+    def latest_per_page(self, page_ids) -> dict[int, FormPurposeRecord]:
+        """The current record of each page, in one query."""
+        current: dict[int, FormPurposeRecord] = {}
+        for record in self.filter(page_id__in=list(page_ids)).order_by("page_id", "-created_at", "-pk"):
+            current.setdefault(record.page_id, record)
+        return current
+
+
+class FormPurposeRecord(models.Model):
+    """Why one form asks sex or gender: purposes, legal basis and decision.
+    A new row per change; the newest is the current record."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("form"), on_delete=models.CASCADE, related_name="+"
+    )
+    purposes = models.JSONField(verbose_name=_("purposes"), default=list, blank=True)
+    legal_basis = models.TextField(
+        verbose_name=_("legal basis"),
+        blank=True,
+        help_text=_("The law and article that require the answer, e.g. “Paspoortwet art. 3 lid 1”."),
+    )
+    decision = models.CharField(
+        verbose_name=_("decision"), max_length=20, blank=True, choices=list(DECISIONS.items())
+    )
+    notes = models.TextField(verbose_name=_("notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(verbose_name=_("recorded at"), auto_now_add=True)
+
+    objects = FormPurposeRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("purpose record")
+        verbose_name_plural = _("purpose records")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.page_id}: {', '.join(self.purposes)}"
+
+    @property
+    def has_legal_basis(self) -> bool:
+        return LEGAL_DUTY in self.purposes and bool(self.legal_basis.strip())
+
+    def purpose_labels(self) -> list[str]:
+        return [str(PURPOSES[code][0]) for code in self.purposes if code in PURPOSES]

@@ -1,0 +1,166 @@
+"""The audit in the Wagtail admin: a dashboard with the last run's totals and a
+report of its findings, both for users with the ``view_audit`` permission."""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Subquery
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from ..audit import FINDING_TYPES
+from ..audit_runs import latest_run
+from ..models.audit import FormPurposeRecord, StoredFinding
+from ..tasks import audit_forms_task
+
+PERMISSION = "wagtail_inclusive_forms.view_audit"
+
+
+def user_may_see_audit(user) -> bool:
+    return user.is_active and user.has_perm(PERMISSION)
+
+
+class AuditPermissionMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not user_may_see_audit(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def summary_context(run) -> dict:
+    """Totals of a run for the dashboard and the homepage panel."""
+    if run is None:
+        return {"run": None}
+    counts = dict(run.findings.values_list("code").annotate(total=Count("pk")).order_by())
+    largest = max(counts.values(), default=0) or 1
+    by_code = [
+        {
+            "code": code,
+            "severity": FINDING_TYPES[code][0],
+            "message": str(FINDING_TYPES[code][1]) % {"term": "…"},
+            "count": counts.get(code, 0),
+            "percent": round(100 * counts.get(code, 0) / largest),
+        }
+        for code in FINDING_TYPES
+    ]
+    records = FormPurposeRecord.objects.latest_per_page(run.asking_page_ids)
+    with_basis = [
+        page_id for page_id in run.asking_page_ids if page_id in records and records[page_id].has_legal_basis
+    ]
+    return {
+        "run": run,
+        "by_code": by_code,
+        "total_findings": sum(counts.values()),
+        "without_legal_basis": len(run.asking_page_ids) - len(with_basis),
+    }
+
+
+class AuditHomePanel(Component):
+    """The audit's summary on the Wagtail dashboard, for users who may see it."""
+
+    name = "inclusive_forms_audit"
+    order = 160
+    template_name = "wagtail_inclusive_forms/audit/home_panel.html"
+
+    def get_context_data(self, parent_context):
+        return summary_context(latest_run())
+
+
+class AuditDashboardView(AuditPermissionMixin, TemplateView):
+    template_name = "wagtail_inclusive_forms/audit/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(summary_context(latest_run()))
+        context["report_url"] = reverse("wagtail_inclusive_forms:audit_report")
+        return context
+
+    def post(self, request, *args, **kwargs):
+        before = latest_run()
+        audit_forms_task.enqueue(user_id=request.user.pk)
+        run = latest_run()
+        if run is not None and run != before:
+            messages.success(
+                request,
+                gettext("Audit done: %(asking)d of %(total)d forms ask sex or gender.")
+                % {"asking": run.forms_asking, "total": run.forms_scanned},
+            )
+        else:  # a worker backend runs it later
+            messages.info(request, gettext("The audit has started. Reload this page in a moment to see it."))
+        return redirect("wagtail_inclusive_forms:audit_dashboard")
+
+
+class FindingFilterSet(WagtailFilterSet):
+    code = django_filters.ChoiceFilter(label=_("finding"), choices=[(code, code) for code in FINDING_TYPES])
+    severity = django_filters.ChoiceFilter(
+        label=_("severity"), choices=StoredFinding._meta.get_field("severity").choices
+    )
+    version = django_filters.ChoiceFilter(
+        label=_("version"), choices=StoredFinding._meta.get_field("version").choices
+    )
+
+    class Meta:
+        model = StoredFinding
+        fields = ["code", "severity", "version"]
+
+
+class FindingMessageColumn(Column):
+    cell_template_name = "wagtail_inclusive_forms/audit/message_cell.html"
+
+
+class LegalBasisColumn(Column):
+    cell_template_name = "wagtail_inclusive_forms/audit/legal_basis_cell.html"
+
+
+class AuditReportView(AuditPermissionMixin, ReportView):
+    """Every finding of the last audit run, with filters and CSV/XLSX export."""
+
+    page_title = _("Findings of the form audit")
+    header_icon = "form"
+    index_url_name = "wagtail_inclusive_forms:audit_report"
+    index_results_url_name = "wagtail_inclusive_forms:audit_report_results"
+    filterset_class = FindingFilterSet
+    permission_policy = None
+    columns = [
+        Column("page_title", label=_("Form")),
+        Column("version", label=_("Version"), accessor="get_version_display"),
+        Column("where", label=_("Field or text")),
+        Column("code", label=_("Finding")),
+        Column("severity", label=_("Severity"), accessor="get_severity_display"),
+        FindingMessageColumn("message", label=_("Message and advice")),
+        LegalBasisColumn("legal_basis", label=_("Legal basis recorded")),
+    ]
+    list_export = ["page_title", "version", "where", "code", "severity", "message", "advice", "legal_basis"]
+    export_headings = {
+        "page_title": _("Form"),
+        "version": _("Version"),
+        "where": _("Field or text"),
+        "code": _("Finding"),
+        "severity": _("Severity"),
+        "message": _("Message"),
+        "advice": _("Advice"),
+        "legal_basis": _("Legal basis recorded"),
+    }
+
+    def get_filename(self):
+        return "form-audit"
+
+    def get_queryset(self):
+        run = latest_run()
+        if run is None:
+            return StoredFinding.objects.none()
+        latest = FormPurposeRecord.objects.filter(page=OuterRef("page")).order_by("-created_at", "-pk")
+        return (
+            StoredFinding.objects.filter(run=run)
+            .annotate(legal_basis=Subquery(latest.values("legal_basis")[:1]))
+            .order_by("page_title", "pk")
+        )
