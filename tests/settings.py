@@ -16,6 +16,9 @@ INSTALLED_APPS = [
     "tests.testapp.apps.TestAppConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
+    # The optional wagtail-modeladmin integration (install extra "modeladmin").
+    "wagtail_modeladmin",
+    "wagtail_inclusive_forms.contrib.modeladmin",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.admin",

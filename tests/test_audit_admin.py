@@ -209,3 +209,23 @@ def test_dashboard_and_report_count_forms_without_a_legal_basis(client, admin_us
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
     basis = {row["Formulier"]: row["Wettelijke grondslag vastgelegd"] for row in rows}
     assert basis == {"Formulier paspoort": "Paspoortwet art. 3 lid 1", "Formulier parkeren": ""}
+
+
+def test_modeladmin_integration_lists_records_and_findings_read_only(
+    client, privacy_officer, editor, root_page
+):
+    from wagtail_inclusive_forms.models import FormPurposeRecord
+
+    page = old_style_form(root_page, "paspoort")
+    FormPurposeRecord.objects.create(
+        page=page, purposes=["legal_duty"], legal_basis="Paspoortwet art. 3 lid 1"
+    )
+    run_and_store_audit()
+    client.force_login(privacy_officer)
+    records = client.get("/admin/wagtail_inclusive_forms/formpurposerecord/")
+    assert records.status_code == 200 and "Paspoortwet art. 3 lid 1" in records.content.decode()
+    findings = client.get("/admin/wagtail_inclusive_forms/storedfinding/?code=required")
+    assert findings.status_code == 200 and "Formulier paspoort" in findings.content.decode()
+    assert client.get("/admin/wagtail_inclusive_forms/formpurposerecord/create/").status_code in (302, 403)
+    client.force_login(editor)
+    assert client.get("/admin/wagtail_inclusive_forms/storedfinding/").status_code in (302, 403)

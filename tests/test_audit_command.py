@@ -150,3 +150,60 @@ def test_misuse_gives_exit_status_two_with_a_clear_message(root_page, args, mess
     with pytest.raises(CommandError) as raised:
         run(*args)
     assert raised.value.returncode == 2 and message in str(raised.value)
+
+
+HAND_WRITTEN_FORM = """
+<form>
+  <label for="g">Geslacht</label>
+  <select id="g" name="geslacht" required><option>Man</option><option>Vrouw</option></select>
+  <fieldset><legend>Aanhef</legend>
+    <label><input type="radio" name="aanhef" value="dhr"> Dhr.</label>
+    <label><input type="radio" name="aanhef" value="mevr"> Mevr.</label>
+  </fieldset>
+  <label>Maat <input type="radio" name="maat"> S</label><label><input type="radio" name="maat"> M</label>
+  <input type="radio" name="maat" aria-label="L">
+</form>
+"""
+
+
+def test_hand_written_html_forms_in_rich_text_and_raw_html_are_found(root_page):
+    from tests.testapp.models import ContentPage
+
+    page = root_page.add_child(
+        instance=ContentPage(
+            title="Oude inschrijving",
+            slug="oud",
+            intro="<p>Gewoon tekst, geen formulier.</p>",
+            body=[("html", HAND_WRITTEN_FORM), ("text", "<p>Meer tekst</p>")],
+        )
+    )
+    plain = root_page.add_child(
+        instance=ContentPage(title="Over ons", slug="over", intro="<p>Dames en heren</p>")
+    )
+    report = audit_forms(describe_forms())
+    assert report.asking_page_ids == {page.pk}
+    assert plain.pk not in report.page_ids  # no form: not counted, its text not judged
+    assert {(row.where, row.finding.code) for row in report.rows} == {
+        ("Geslacht", "binary-options"),
+        ("Geslacht", "required"),
+        ("Geslacht", "no-purpose"),
+        ("Aanhef", "salutation-from-sex"),
+        ("Aanhef", "no-purpose"),
+    }
+
+
+def test_html_forms_are_read_with_a_fixed_number_of_queries(root_page):
+    from tests.testapp.models import ContentPage
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            list(describe_forms())
+        return len(queries)
+
+    root_page.add_child(instance=ContentPage(title="a", slug="a", body=[("html", HAND_WRITTEN_FORM)]))
+    few = count()
+    for index in range(6):
+        root_page.add_child(
+            instance=ContentPage(title=f"b{index}", slug=f"b{index}", body=[("html", HAND_WRITTEN_FORM)])
+        )
+    assert count() == few

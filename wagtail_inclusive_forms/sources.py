@@ -1,9 +1,11 @@
-"""Sources of the audit: read every form page of a site as plain descriptions.
+"""Sources of the audit: read every form of a site as plain descriptions.
 
 Every concrete page type built on Wagtail's ``FormMixin``, in any app, is read
 with one query for its pages and one for their form fields, whatever the
 number of pages. Each page gives its live version and, when it has unpublished
 changes, its latest draft (rebuilt from the revision, without queries).
+Forms written as HTML in rich text or StreamField blocks of any page type are
+read too (live versions, one query per page type).
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from bs4 import BeautifulSoup
 from django.apps import apps
 from django.db import models
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
+from .audit.html import fields_in_html, html_strings
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .stream_forms import _builder_type
 
@@ -107,7 +111,57 @@ def describe_page(page, version: str = LIVE) -> FormDescription:
     )
 
 
+def _html_fields(page) -> tuple[FieldDescription, ...]:
+    fields: list[FieldDescription] = []
+    for field in type(page)._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            value = getattr(page, field.attname)
+            raw = value.raw_data if hasattr(value, "raw_data") else value
+            for html in html_strings(list(raw or [])):
+                fields.extend(fields_in_html(html))
+        elif isinstance(field, RichTextField):
+            fields.extend(fields_in_html(getattr(page, field.attname) or ""))
+    return tuple(fields)
+
+
+def html_form_page_models() -> list[type[Page]]:
+    """Concrete page models with rich text or StreamFields, where HTML forms may hide."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page)
+        and not model._meta.abstract
+        and any(isinstance(field, RichTextField | StreamField) for field in model._meta.local_concrete_fields)
+    ]
+
+
+def describe_html_forms(site: Site | None = None) -> Iterator[FormDescription]:
+    """Live pages of any type whose rich text or blocks hold HTML form fields."""
+    for model in html_form_page_models():
+        pages = model.objects.live().order_by("path")
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        for page in pages:
+            fields = _html_fields(page)
+            if fields:
+                yield FormDescription(
+                    page_id=page.pk,
+                    title=page.title,
+                    version=LIVE,
+                    page_type=str(model._meta.verbose_name),
+                    url_path=page.url_path,
+                    fields=fields,
+                )
+
+
 def describe_forms(site: Site | None = None) -> Iterator[FormDescription]:
+    """Every form (of ``site``, or of all sites): form pages live and latest
+    draft, and HTML forms in the content of any page."""
+    yield from describe_form_pages(site)
+    yield from describe_html_forms(site)
+
+
+def describe_form_pages(site: Site | None = None) -> Iterator[FormDescription]:
     """Every form page (of ``site``, or of all sites), live and latest draft."""
     for model in form_page_models():
         pages = model.objects.select_related("latest_revision").order_by("path")

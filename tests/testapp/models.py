@@ -2,6 +2,7 @@
 
 from django.db import models
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -55,3 +56,15 @@ class StreamFormPage(SalutationFormMixin, StreamFormMixin, FormMixin, Page):
         *SalutationFormMixin.salutation_panels,
         *SalutationFormMixin.confirmation_email_panels,
     ]
+
+
+class ContentPage(Page):
+    """An ordinary page whose rich text and raw HTML may hide a hand-written form."""
+
+    intro = RichTextField(blank=True)
+    body = StreamField(
+        [("text", blocks.RichTextBlock()), ("html", blocks.RawHTMLBlock())],
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
