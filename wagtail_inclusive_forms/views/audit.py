@@ -18,6 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from ..audit import FINDING_TYPES
+from ..audit.findings import SEVERITY_LABELS
 from ..audit_runs import latest_run
 from ..models.audit import FormPurposeRecord, StoredFinding
 from ..tasks import audit_forms_task
@@ -45,7 +46,7 @@ def summary_context(run) -> dict:
     by_code = [
         {
             "code": code,
-            "severity": FINDING_TYPES[code][0],
+            "severity": str(SEVERITY_LABELS[FINDING_TYPES[code][0]]),
             "message": str(FINDING_TYPES[code][1]) % {"term": "…"},
             "count": counts.get(code, 0),
             "percent": round(100 * counts.get(code, 0) / largest),
