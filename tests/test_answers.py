@@ -83,3 +83,29 @@ def test_stored_answer_survives_copying_and_pickling():
     value = StoredAnswer(Answer("undisclosed"), answers.NOT_RELEVANT)
     for clone in (copy.deepcopy(value), pickle.loads(pickle.dumps(value))):
         assert clone == value and clone.undisclosed_label == answers.NOT_RELEVANT
+
+
+@pytest.mark.parametrize(
+    ("legacy", "expected"),
+    [
+        ("Dhr.", Answer("address_mr")),
+        ("De heer", Answer("address_mr")),
+        ("Mevr.", Answer("address_ms")),
+        ("mevrouw", Answer("address_ms")),
+        ("Geen aanhef", Answer("address_name_only")),
+        ("Zeg ik liever niet", Answer("address_name_only")),
+        ("Mx", Answer("address_custom", "Mx")),
+        ("Dr.", Answer("address_custom", "Dr.")),
+        ("", Answer()),
+        ("address_ms", Answer("address_ms")),
+    ],
+)
+def test_legacy_values_in_a_form_of_address_question_become_forms_of_address(legacy, expected):
+    assert answer_from_legacy(legacy, "form_of_address") == expected
+    assert Answer.from_stored(legacy, "form_of_address") == expected
+
+
+def test_readable_legacy_value_follows_the_mode():
+    with translation.override("nl"):
+        assert readable_answer("Dhr.") == "Man"
+        assert readable_answer("Dhr.", mode="form_of_address") == "Meneer"

@@ -111,7 +111,7 @@ def test_staff_email_shows_the_salutation(client, appointment_page):
     submit(client, appointment_page, ANNA)
     (staff,) = mail.outbox
     assert staff.to == ["balie@example.org"]
-    assert staff.body.startswith("Aanhef: Beste mevrouw Van der Berg\n")
+    assert staff.body.startswith("Aanhef voor brieven: Beste mevrouw Van der Berg\n")
 
 
 def test_no_confirmation_without_an_address_or_when_switched_off(client, appointment_page):
@@ -147,10 +147,10 @@ def test_listing_and_export_have_a_salutation_column(client, admin_user, appoint
     client.force_login(admin_user)
     url = reverse("wagtailforms:list_submissions", args=(appointment_page.pk,))
     html = client.get(url).content.decode()
-    assert "Aanhef" in html and "Beste mevrouw Van der Berg" in html and "Beste Sam" in html
+    assert "Aanhef voor brieven" in html and "Beste mevrouw Van der Berg" in html and "Beste Sam" in html
     response = client.get(url + "?export=csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
-    assert [row["Aanhef"] for row in rows] == ["Beste mevrouw Van der Berg", "Beste Sam"]
+    assert [row["Aanhef voor brieven"] for row in rows] == ["Beste mevrouw Van der Berg", "Beste Sam"]
 
 
 def test_export_query_count_does_not_grow_with_submissions(client, admin_user, appointment_page):
@@ -201,3 +201,21 @@ def test_stream_form_pages_get_salutations_too(client, root_page):
         page.get_salutation({"achternaam": "de Vries", "geslacht": {"answer": "male"}})
         == "Beste meneer De Vries"
     )
+
+
+def test_old_dhr_answers_read_as_forms_of_address_after_the_field_changed(client, admin_user, root_page):
+    from tests.factories import InclusiveFieldFactory
+
+    page = FormPageFactory(parent=root_page, slug="grofvuil")
+    FormFieldFactory(page=page, label="Achternaam", sort_order=0)
+    InclusiveFieldFactory(page=page, label="Aanhef", inclusive_mode="form_of_address", sort_order=1)
+    FormSubmission.objects.create(page=page, form_data={"achternaam": "de Vries", "aanhef": "Dhr."})
+    FormSubmission.objects.create(page=page, form_data={"achternaam": "Smit", "aanhef": "Geen aanhef"})
+    client.force_login(admin_user)
+    url = reverse("wagtailforms:list_submissions", args=(page.pk,)) + "?export=csv"
+    rows = list(csv.DictReader(io.StringIO(b"".join(client.get(url).streaming_content).decode("utf-8"))))
+    # The old field keeps its own column; the worked-out salutation has a name of its own.
+    assert [(row["Aanhef"], row["Aanhef voor brieven"]) for row in rows] == [
+        ("Meneer", "Beste meneer De Vries"),
+        ("Alleen mijn naam, zonder meneer of mevrouw", "Beste geadresseerde"),
+    ]

@@ -20,6 +20,10 @@ SELF_DESCRIBED = "self_described"
 UNDISCLOSED = "undisclosed"
 UNANSWERED = ""
 
+# The question's modes (``question.MODES`` repeats them with their labels).
+GENDER_MODE = "gender"
+FORM_OF_ADDRESS_MODE = "form_of_address"
+
 # Codes of the form-of-address mode; distinct from the gender codes so that a
 # stored code alone says which question was answered.
 ADDRESS_MR = "address_mr"
@@ -68,8 +72,9 @@ class Answer:
     description: str = ""
 
     @classmethod
-    def from_stored(cls, value: Any) -> Answer:
-        """Read what a submission holds: the structured dict or a legacy value.
+    def from_stored(cls, value: Any, mode: str = GENDER_MODE) -> Answer:
+        """Read what a submission holds: the structured dict or a legacy value
+        (mapped for the question's ``mode``, see :func:`answer_from_legacy`).
 
         Unknown structured codes and unreadable values become a description of
         an unknown answer rather than being dropped.
@@ -84,7 +89,7 @@ class Answer:
             return cls(UNANSWERED, description or code)
         if value is None:
             return cls()
-        return answer_from_legacy(str(value))
+        return answer_from_legacy(str(value), mode)
 
     def to_json(self) -> dict[str, str]:
         return {"answer": self.code, "description": self.description}
@@ -115,9 +120,9 @@ class StoredAnswer(dict):
         return self.answer.readable(self.undisclosed_label)
 
 
-def readable_answer(value: Any, undisclosed_label: str = PREFER_NOT_TO_SAY) -> str:
+def readable_answer(value: Any, undisclosed_label: str = PREFER_NOT_TO_SAY, mode: str = GENDER_MODE) -> str:
     """Readable text for whatever a submission holds for the question."""
-    return Answer.from_stored(value).readable(undisclosed_label)
+    return Answer.from_stored(value, mode).readable(undisclosed_label)
 
 
 # Values that forms asked before the inclusive question, normalised by
@@ -142,11 +147,32 @@ def _normalise(value: str) -> str:
     return re.sub(r"\s+", " ", value.replace(".", " ").replace(",", " ")).strip().lower()
 
 
-def answer_from_legacy(value: str) -> Answer:
+# In a form-of-address question, old answers mean a way to be addressed.
+_AS_ADDRESS = {
+    MALE: ADDRESS_MR,
+    FEMALE: ADDRESS_MS,
+    UNDISCLOSED: ADDRESS_NAME_ONLY,
+    SELF_DESCRIBED: ADDRESS_CUSTOM,
+}
+_LEGACY_NAME_ONLY = {"geen aanhef", "alleen mijn naam", "alleen naam", "geen titel", "no title", "name only"}
+
+
+def answer_from_legacy(value: str, mode: str = GENDER_MODE) -> Answer:
     """Map an old free value ("M", "Dhr.", "male", "Anders") to an answer.
 
-    A value we do not recognise is kept as a self-description, never dropped.
+    In the form-of-address mode the same words mean a form of address ("Dhr."
+    is "meneer", "Geen aanhef" is the name only, "Mx" is kept as typed). A
+    value we do not recognise is kept as the person's own words, never dropped.
     """
+    answer = _gender_answer_from_legacy(value)
+    if mode != FORM_OF_ADDRESS_MODE or answer.code not in _AS_ADDRESS:
+        return answer
+    if _normalise(value) in _LEGACY_NAME_ONLY:
+        return Answer(ADDRESS_NAME_ONLY)
+    return Answer(_AS_ADDRESS[answer.code], answer.description)
+
+
+def _gender_answer_from_legacy(value: str) -> Answer:
     text = value.strip()
     if not text:
         return Answer()

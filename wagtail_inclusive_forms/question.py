@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import answers
 
-GENDER_MODE = "gender"
-FORM_OF_ADDRESS_MODE = "form_of_address"
+GENDER_MODE = answers.GENDER_MODE
+FORM_OF_ADDRESS_MODE = answers.FORM_OF_ADDRESS_MODE
 MODES = (GENDER_MODE, FORM_OF_ADDRESS_MODE)
 MODE_LABELS = {
     GENDER_MODE: _("Sex or gender"),

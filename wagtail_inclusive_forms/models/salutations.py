@@ -216,12 +216,13 @@ class SalutationFormMixin(models.Model):
         return scheme.render(answer.code, self.get_person_name(data, fields))
 
     def get_data_fields(self):
-        return [*super().get_data_fields(), (SALUTATION_COLUMN, _("Salutation"))]
+        # Not just "Salutation": old forms often have a field called that ("Aanhef").
+        return [*super().get_data_fields(), (SALUTATION_COLUMN, _("Salutation for letters"))]
 
     # Sending ----------------------------------------------------------------
     def render_email(self, form):
         content = super().render_email(form)
-        return f"{gettext('Salutation')}: {self.get_salutation(form.cleaned_data)}\n{content}"
+        return f"{gettext('Salutation for letters')}: {self.get_salutation(form.cleaned_data)}\n{content}"
 
     def send_mail(self, form):
         # The submission is saved before staff are mailed; a mail failure must not lose it.

@@ -38,7 +38,7 @@ class InclusiveSubmissionsListView(SubmissionsListView):
         values = dict(data)
         for name, config in self.inclusive_questions.items():
             if name in values:
-                values[name] = readable_answer(values[name], config.undisclosed_label)
+                values[name] = readable_answer(values[name], config.undisclosed_label, config.mode)
         if self.salutation_context is not None:
             values[SALUTATION_COLUMN] = self.form_page.get_salutation(data, **self.salutation_context)
         return values
