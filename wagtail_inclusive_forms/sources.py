@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
 from .audit.html import fields_in_html, html_strings
 from .form_builder import INCLUSIVE_FIELD_TYPE
-from .stream_forms import _builder_type
+from .stream_forms import builder_type
 
 
 def form_page_models() -> list[type[Page]]:
@@ -75,7 +75,7 @@ def _stream_fields(page) -> tuple[FieldDescription, ...]:
             FieldDescription(
                 name=name,
                 label=str(form_field.label or ""),
-                field_type=INCLUSIVE_FIELD_TYPE if config else _builder_type(form_field),
+                field_type=builder_type(form_field),
                 choices=tuple(str(label) for _value, label in getattr(form_field, "choices", ()) if _value),
                 help_text=str(form_field.help_text or ""),
                 required=form_field.required,

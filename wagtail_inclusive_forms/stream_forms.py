@@ -74,7 +74,7 @@ class StreamFormMixin(InclusiveFormMixin):
         descriptions = []
         for name, block, value in self.iter_question_blocks():
             field = block.get_form_field(value)
-            descriptions.append((name, str(field.label), _builder_type(field)))
+            descriptions.append((name, str(field.label), builder_type(field)))
         return descriptions
 
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
@@ -85,7 +85,7 @@ class StreamFormMixin(InclusiveFormMixin):
         }
 
 
-def _builder_type(field: forms.Field) -> str:
+def builder_type(field: forms.Field) -> str:
     """The form builder's type name that matches a block's form field."""
     if isinstance(field, InclusiveQuestionField):
         return INCLUSIVE_FIELD_TYPE

@@ -24,7 +24,7 @@ from .findings import (
     AuditFinding,
     Inspection,
 )
-from .wordlists import gendered_pattern, gendered_terms, normalise_answer, phrase_pattern, tokens, words
+from .wordlists import gendered_pattern, gendered_suggestions, normalise_answer, phrase_pattern, tokens, words
 
 INCLUSIVE_FIELD_TYPE = "inclusive_gender"
 _CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect"}
@@ -34,7 +34,7 @@ def inspect_text(text: str, *, subject: str | None = None) -> Inspection:
     """Gendered wording in a text (a label, an answer, page text), each with a
     neutral suggestion. The longest term wins where terms overlap."""
     lowered = (text or "").lower()
-    suggestions = dict(gendered_terms())
+    suggestions = gendered_suggestions()
     findings = [
         AuditFinding(
             GENDERED_LANGUAGE,

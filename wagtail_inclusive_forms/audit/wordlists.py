@@ -43,6 +43,12 @@ def phrase_pattern(listname: str) -> re.Pattern:
 
 
 @cache
+def gendered_suggestions() -> dict[str, str]:
+    """Term -> neutral suggestion, for looking up what the pattern matched."""
+    return dict(gendered_terms())
+
+
+@cache
 def gendered_pattern() -> re.Pattern:
     """All gendered terms in one pattern; at each place the longest term wins."""
     alternatives = "|".join(re.escape(term) for term, _suggestion in gendered_terms())

@@ -51,11 +51,12 @@ def report_rows(report: AuditReport) -> list[dict[str, str]]:
 
 
 def summary(report: AuditReport) -> dict:
+    by_severity = report.counts_by_severity()
     return {
         "forms_scanned": len(report.page_ids),
         "forms_asking_sex_or_gender": len(report.asking_page_ids),
         "findings_by_code": dict(sorted(report.counts_by_code().items())),
-        "findings_by_severity": {level: report.counts_by_severity().get(level, 0) for level in SEVERITIES},
+        "findings_by_severity": {level: by_severity.get(level, 0) for level in SEVERITIES},
     }
 
 
