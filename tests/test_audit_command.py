@@ -73,7 +73,8 @@ def test_stream_form_pages_are_read(root_page):
     page.save_revision().publish()
     report = audit_forms(describe_forms())
     assert report.asking_page_ids == {page.pk}
-    assert {row.finding.code for row in report.rows} == {"required", "no-purpose"}
+    # No own purpose text: the standard question's purpose is shown, so only "required" remains.
+    assert {row.finding.code for row in report.rows} == {"required"}
 
 
 def test_query_count_does_not_grow_with_the_number_of_pages(root_page):

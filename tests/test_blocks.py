@@ -7,6 +7,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from tests.factories import StreamFormPageFactory
 from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
 from wagtail_inclusive_forms.fields import InclusiveQuestionField
+from wagtail_inclusive_forms.question import SharedQuestion
 
 pytestmark = pytest.mark.django_db
 
@@ -17,13 +18,21 @@ def block_value(**overrides):
     return block, value
 
 
-def test_block_defaults_are_optional_with_all_answers_and_a_purpose():
+def test_block_defaults_are_optional_and_follow_the_standard_question():
     block = InclusiveQuestionBlock()
     default = block.get_default()
     assert default["required"] is False
+    assert block.overridden_settings(default) == ()
     config = block.get_question_config(default)
     assert config.offered_codes == ("male", "female", "self_described", "undisclosed")
-    assert "paspoort" in default["purpose"]
+    assert "paspoort" in config.purpose
+    standard = SharedQuestion(mode="form_of_address", purpose="Voor de aanhef.")
+    assert block.get_question_config(default, standard).offered_codes == (
+        "address_mr",
+        "address_ms",
+        "address_name_only",
+        "address_custom",
+    )
 
 
 def test_block_builds_the_same_django_field():
@@ -34,11 +43,11 @@ def test_block_builds_the_same_django_field():
     assert block.get_field_name(value) == "geslacht"
 
 
-def test_block_refuses_a_required_question_without_purpose():
-    block, value = block_value(required=True, purpose="")
+def test_block_refuses_own_answers_that_leave_fewer_than_two():
+    block, value = block_value(mode="form_of_address", offered_answers=["male", "female", "address_mr"])
     with pytest.raises(StructBlockValidationError) as error:
         block.clean(value)
-    assert "purpose" in error.value.block_errors
+    assert "offered_answers" in error.value.block_errors
 
 
 @pytest.fixture

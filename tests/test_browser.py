@@ -137,7 +137,8 @@ def test_editor_adds_the_question_in_the_admin_and_publishes(live_server, admin_
     assert purpose.is_hidden()
     page.select_option("#id_form_fields-0-field_type", "inclusive_gender")
     assert purpose.is_visible()
-    assert "paspoort" in purpose.input_value()
+    assert purpose.input_value() == ""  # empty: the standard question's purpose text is shown
+    assert page.get_by_text("Deze vraag volgt de standaardvraag van de site").first.is_visible()
     assert not required.is_checked()  # new inclusive questions start optional
     assert page.locator("#id_form_fields-0-choices").is_hidden()
     assert page.get_by_text("standaard niet verplicht").first.is_visible()
@@ -153,6 +154,30 @@ def test_editor_adds_the_question_in_the_admin_and_publishes(live_server, admin_
     assert field.get_question_config().offered_codes == ("male", "female", "self_described", "undisclosed")
 
 
+def test_editor_resets_a_question_to_follow_the_standard(live_server, admin_user, root_page, page_in):
+    from tests.factories import FormPageFactory, InclusiveFieldFactory
+
+    form = FormPageFactory(parent=root_page, title="Eigen vraag", slug="eigen-vraag")
+    InclusiveFieldFactory(
+        page=form, label="Geslacht", inclusive_mode="gender", inclusive_hidden_answers="self_described"
+    )
+    form.save_revision().publish()
+    page = logged_in_admin(page_in, live_server)
+    page.goto(f"{live_server.url}/admin/pages/{form.pk}/edit/")
+    male = page.locator("input[name='form_fields-0-inclusive_hidden_answers'][value='male']")
+    assert male.is_enabled()
+    page.get_by_role("button", name="In alles de standaardvraag volgen").click()
+    assert page.locator("#id_form_fields-0-inclusive_purpose").input_value() == ""
+    assert page.locator("#id_form_fields-0-inclusive_mode").input_value() == ""
+    assert male.is_disabled()  # the own answers no longer count
+    assert page.get_by_text("volgt nu in alles de standaardvraag").is_visible()
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.click("button[name='action-publish']")
+    page.wait_for_url("**/admin/pages/**/")
+    field = FormPage.objects.get(pk=form.pk).form_fields.get()
+    assert field.overridden_settings == ()
+
+
 FEMALE_CELL = "document.querySelector('table.wif-salutation-preview tbody tr:nth-child(2) td')"
 
 
@@ -164,6 +189,7 @@ def test_admin_sees_the_salutation_preview_change_while_typing(live_server, admi
     site = Site.objects.get(is_default_site=True)
     page = logged_in_admin(page_in, live_server)
     page.goto(f"{live_server.url}/admin/settings/wagtail_inclusive_forms/inclusiveformssettings/{site.pk}/")
+    page.get_by_role("tab", name="Aanhef").click()  # the first tab holds the standard question
     preview = page.locator("table.wif-salutation-preview")
     female_row = preview.locator("tbody tr").nth(1)
     assert female_row.locator("td").first.inner_text() == "Beste mevrouw Van der Berg"

@@ -6,6 +6,7 @@ on a throw-away SQLite database.
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +94,15 @@ def test_audit_finds_the_demo_forms_that_ask_sex(demo_db):
     assert summary["forms_scanned"] == 17
     assert summary["forms_asking_sex_or_gender"] == 13
     assert summary["findings_by_code"]["salutation-from-sex"] == 4
+
+
+def test_a_newcomer_fixes_every_form_and_the_audit_reaches_zero(demo_db, tmp_path):
+    db, _first, _second = demo_db
+    copy = tmp_path / "fixed.sqlite3"
+    shutil.copy(db, copy)  # the other tests keep the demo as loaded
+    assert "Proefrun: 10 formulieren zouden veranderen" in manage("fix_gender_questions", db=copy)
+    out = manage("fix_gender_questions", "--apply", "--publish", db=copy)
+    assert "Samenvatting: 10 opgeschoond en gepubliceerd." in out
+    summary = json.loads(manage("audit_forms", "--format", "json", db=copy))["summary"]
+    assert summary["findings_by_code"] == {}
+    assert "Proefrun: 0 formulieren" in manage("fix_gender_questions", db=copy)

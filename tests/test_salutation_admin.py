@@ -23,6 +23,21 @@ def settings_url(site):
 
 def settings_post(**overrides):
     data = {
+        "question_mode": "gender",
+        "question_hidden_answers": [
+            "male",
+            "female",
+            "self_described",
+            "undisclosed",
+            "address_mr",
+            "address_ms",
+            "address_name_only",
+            "address_custom",
+        ],
+        "question_undisclosed_label": "prefer_not_to_say",
+        "question_purpose": "Zodat we u goed kunnen aanspreken.",
+        "question_label": "",
+        "question_address_label": "",
         "salutation_scheme": "custom",
         "salutation_male": "Beste meneer {achternaam}\nBeste inwoner",
         "salutation_female": "Beste mevrouw {achternaam}\nBeste inwoner",

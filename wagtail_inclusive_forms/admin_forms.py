@@ -12,7 +12,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import answers
-from .question import FORM_OF_ADDRESS_MODE, GENDER_MODE, MODE_CODES, MODE_LABELS, parse_codes
+from .question import (
+    FOLLOW_LABEL,
+    FOLLOW_SHARED,
+    FORM_OF_ADDRESS_MODE,
+    GENDER_MODE,
+    MODE_CODES,
+    MODE_LABELS,
+    parse_codes,
+)
 
 
 def _grouped_choices() -> list:
@@ -22,11 +30,17 @@ def _grouped_choices() -> list:
     ]
 
 
+def _choices_with_follow() -> list:
+    return [(FOLLOW_SHARED, FOLLOW_LABEL), *_grouped_choices()]
+
+
 class OfferedAnswersField(forms.MultipleChoiceField):
     """Checkboxes of the answers offered; stores the ones left unticked.
 
     Storing what is switched off means an answer added in a later release is
-    offered on existing questions instead of silently missing.
+    offered on existing questions instead of silently missing. With
+    ``allow_follow`` the first box takes the answers from the site's standard
+    question instead (stored as None).
     """
 
     widget = forms.CheckboxSelectMultiple
@@ -34,20 +48,32 @@ class OfferedAnswersField(forms.MultipleChoiceField):
         "invalid_choice": _("“%(value)s” is not one of the answers this question can offer."),
     }
 
-    def __init__(self, *, max_length: int | None = None, empty_value: Any = None, **kwargs: Any):
+    def __init__(
+        self,
+        *,
+        max_length: int | None = None,
+        empty_value: Any = None,
+        allow_follow: bool = False,
+        **kwargs: Any,
+    ):
         kwargs.pop("choices", None)
         kwargs["required"] = False
         kwargs.setdefault("help_text", "")
-        super().__init__(choices=_grouped_choices, **kwargs)
+        self.allow_follow = allow_follow
+        super().__init__(choices=_choices_with_follow if allow_follow else _grouped_choices, **kwargs)
 
     def prepare_value(self, value: Any) -> list[str]:
         if isinstance(value, (list, tuple)):
             return list(value)
+        if value is None and self.allow_follow:
+            return [FOLLOW_SHARED, *answers.ALL_CODES]
         hidden = parse_codes(value)
         return [code for code in answers.ALL_CODES if code not in hidden]
 
-    def clean(self, value: Any) -> str:
+    def clean(self, value: Any) -> str | None:
         offered = set(super().clean(value))
+        if self.allow_follow and FOLLOW_SHARED in offered:
+            return None
         return ",".join(code for code in answers.ALL_CODES if code not in offered)
 
     def has_changed(self, initial: Any, data: Any) -> bool:

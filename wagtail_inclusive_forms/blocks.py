@@ -1,7 +1,9 @@
 """The inclusive question as a StreamField block.
 
 For sites that build forms from StreamField blocks. The block produces the same
-Django form field and stores the same value as the form-builder field type.
+Django form field and stores the same value as the form-builder field type, and
+follows the site's standard question the same way: an empty choice, the
+"as in the standard question" box or an empty purpose text follow it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,18 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 
 from . import answers, conf
 from .fields import InclusiveQuestionField
-from .question import FORM_OF_ADDRESS_MODE, GENDER_MODE, MODE_LABELS, QuestionConfig
+from .question import (
+    FOLLOW_LABEL,
+    FOLLOW_SHARED,
+    FORM_OF_ADDRESS_MODE,
+    GENDER_MODE,
+    MODE_LABELS,
+    QuestionConfig,
+    SharedQuestion,
+    default_shared_question,
+    overridden_settings,
+    resolve_question,
+)
 
 # Block child holding each QuestionConfig setting, for mapping errors.
 _CONFIG_CHILDREN = {
@@ -29,10 +42,10 @@ _CONFIG_CHILDREN = {
 
 
 class PurposeTextBlock(blocks.TextBlock):
-    """A text block whose default is the configured purpose text, at use time."""
+    """The question's own purpose text; empty follows the standard question.
 
-    def get_default(self) -> str:
-        return conf.default_purpose_text()
+    (Blocks saved before 0.3 hold the text they were given, which is kept.)
+    """
 
 
 class InclusiveQuestionBlock(blocks.StructBlock):
@@ -48,8 +61,9 @@ class InclusiveQuestionBlock(blocks.StructBlock):
     )
     mode = blocks.ChoiceBlock(
         label=_("What the question asks"),
-        choices=[(m, MODE_LABELS[m]) for m in (GENDER_MODE, FORM_OF_ADDRESS_MODE)],
-        default=GENDER_MODE,
+        choices=[("", FOLLOW_LABEL), *((m, MODE_LABELS[m]) for m in (GENDER_MODE, FORM_OF_ADDRESS_MODE))],
+        default="",
+        required=False,
         help_text=_(
             "Do you ask only so that you can address people correctly? Then ask for the "
             "preferred form of address instead of sex or gender."
@@ -57,52 +71,77 @@ class InclusiveQuestionBlock(blocks.StructBlock):
     )
     offered_answers = blocks.MultipleChoiceBlock(
         label=_("Answers offered"),
-        choices=[(code, answers.option_label(code)) for code in answers.ALL_CODES],
-        default=list(answers.ALL_CODES),
+        choices=[
+            (FOLLOW_SHARED, FOLLOW_LABEL),
+            *((code, answers.option_label(code)) for code in answers.ALL_CODES),
+        ],
+        default=[FOLLOW_SHARED],
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Only the answers that belong to what the question asks are shown."),
+        help_text=_(
+            "Only the answers that belong to what the question asks are shown. Untick the first box "
+            "to choose this question's own answers."
+        ),
     )
     undisclosed_label = blocks.ChoiceBlock(
         label=_("Label of the last answer"),
-        choices=list(answers.UNDISCLOSED_LABELS.items()),
-        default=answers.PREFER_NOT_TO_SAY,
+        choices=[("", FOLLOW_LABEL), *answers.UNDISCLOSED_LABELS.items()],
+        default="",
+        required=False,
     )
     purpose = PurposeTextBlock(
         label=_("Purpose text"),
         required=False,
-        help_text=_("Why you ask, how you use the answer and for how long."),
+        help_text=_(
+            "Why you ask, how you use the answer and for how long. Leave empty to use the purpose "
+            "text of the site's standard question."
+        ),
     )
 
     class Meta:
         icon = "user"
         label = _("Sex or gender (inclusive)")
 
-    def get_question_config(self, value: Any) -> QuestionConfig:
+    def get_own_settings(self, value: Any) -> dict:
+        """The settings this question sets itself; None or "" where it follows."""
         offered = set(value.get("offered_answers") or ())
-        return QuestionConfig(
-            mode=value.get("mode") or GENDER_MODE,
-            hidden_codes=tuple(c for c in answers.ALL_CODES if c not in offered),
-            undisclosed_label=value.get("undisclosed_label") or answers.PREFER_NOT_TO_SAY,
-            purpose=value.get("purpose") or "",
+        return {
+            "mode": value.get("mode") or "",
+            "hidden_codes": None
+            if FOLLOW_SHARED in offered
+            else tuple(c for c in answers.ALL_CODES if c not in offered),
+            "undisclosed_label": value.get("undisclosed_label") or "",
+            "purpose": (value.get("purpose") or "").strip(),
+        }
+
+    def overridden_settings(self, value: Any) -> tuple[str, ...]:
+        return overridden_settings(self.get_own_settings(value))
+
+    def get_question_config(
+        self, value: Any, shared: SharedQuestion | None = None, *, strict: bool = False
+    ) -> QuestionConfig:
+        return resolve_question(
+            shared or default_shared_question(),
+            self.get_own_settings(value),
             required=bool(value.get("required")),
             max_description_length=conf.self_description_max_length(),
+            strict=strict,
         )
 
     def get_field_name(self, value: Any) -> str:
         """The key the answer is stored under in a submission."""
         return get_field_clean_name(value.get("label") or "")
 
-    def get_form_field(self, value: Any) -> InclusiveQuestionField:
+    def get_form_field(self, value: Any, shared: SharedQuestion | None = None) -> InclusiveQuestionField:
         return InclusiveQuestionField(
-            config=self.get_question_config(value),
+            config=self.get_question_config(value, shared),
             label=value.get("label"),
             help_text=value.get("help_text") or "",
         )
 
     def clean(self, value: Any) -> Any:
         value = super().clean(value)
-        problems = self.get_question_config(value).errors()
+        problems = self.get_question_config(value, strict=True).errors()
         if problems:
             raise StructBlockValidationError(
                 block_errors={_CONFIG_CHILDREN[key]: ValidationError(msg) for key, msg in problems.items()}

@@ -17,8 +17,11 @@ INCLUSIVE_FIELD_TYPE = "inclusive_gender"
 class InclusiveFormBuilder(FormBuilder):
     """Use as ``form_builder`` on a form page (``InclusiveFormMixin`` does)."""
 
+    # The page's site's standard question; InclusiveFormMixin sets it.
+    shared_question = None
+
     def create_inclusive_gender_field(self, field, options: dict) -> forms.Field:
-        config = field.get_question_config()
+        config = field.get_question_config(self.shared_question)
         return InclusiveQuestionField(
             config=config,
             label=options["label"],

@@ -1,5 +1,6 @@
 """Admin panels of the package: the live salutation preview in site settings,
-and the audit's notice in the page editor of a form page."""
+the audit's notice in the page editor of a form page, and on each inclusive
+question what it takes from the site's standard question."""
 
 from __future__ import annotations
 
@@ -76,4 +77,59 @@ class AuditNoticePanel(Panel):
             latest = page.with_content_json(revision.content) if revision is not None else page
             context["notice_rows"] = audit_forms([describe_page(latest)]).rows
             context["page_id"] = page.pk
+            return context
+
+
+def standard_question_rows(shared, own: dict | None = None) -> list[dict]:
+    """Each inheritable setting of the standard question, readable, and whether
+    the field (``own`` settings) follows it."""
+    from . import answers
+    from .question import INHERITABLE_SETTINGS, MODE_LABELS, SETTING_LABELS, overridden_settings
+
+    config = shared.config()
+    shown = {
+        "mode": str(MODE_LABELS.get(shared.mode, shared.mode)),
+        "hidden_codes": ", ".join(label for _code, label in config.options()),
+        "undisclosed_label": answers.option_label(answers.UNDISCLOSED, shared.undisclosed_label),
+        "purpose": shared.purpose,
+    }
+    overridden = set(overridden_settings(own or {}))
+    return [
+        {"label": SETTING_LABELS[name], "standard": shown[name], "overridden": name in overridden}
+        for name in INHERITABLE_SETTINGS
+    ]
+
+
+def shared_question_of(instance, request):
+    """The standard question that applies to a form field in the editor: its
+    page's site's, or for a field not saved yet the site being edited from."""
+    from wagtail.models import Site
+
+    from .models.settings import shared_question_for_page, shared_question_for_site
+
+    cache = request.__dict__.setdefault("_wif_shared_questions", {}) if request is not None else {}
+    page_id = getattr(instance, "page_id", None)
+    key = ("page", page_id) if page_id else ("request", None)
+    if key not in cache:
+        if page_id:
+            cache[key] = shared_question_for_page(instance.page)
+        else:
+            cache[key] = shared_question_for_site(Site.find_for_request(request) if request else None)
+    return cache[key]
+
+
+class SharedQuestionPanel(Panel):
+    """On an inclusive question in the form builder: the site's standard
+    question, which of its settings this field follows and which it overrides,
+    and a button that resets the field to follow it entirely."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "wagtail_inclusive_forms/panels/shared_question.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            instance = self.instance
+            own = instance.get_own_settings() if instance is not None and instance.pk else {}
+            context["rows"] = standard_question_rows(shared_question_of(instance, self.request), own)
+            context["follows"] = not any(row["overridden"] for row in context["rows"])
             return context

@@ -3,17 +3,20 @@
 Plain Python. The builder field type, the StreamField block and the validation
 of both read their settings through :class:`QuestionConfig`, so the rules (at
 least two answers, a purpose text when the question is required, no
-stigmatising labels) live in one place.
+stigmatising labels) live in one place. :class:`SharedQuestion` is a site's
+standard question; :func:`resolve_question` merges it with the settings a
+field overrides, so changing the standard changes every field that follows it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from . import answers
+from . import answers, conf
 
 GENDER_MODE = answers.GENDER_MODE
 FORM_OF_ADDRESS_MODE = answers.FORM_OF_ADDRESS_MODE
@@ -87,3 +90,82 @@ def parse_codes(value: str | Iterable[str] | None) -> tuple[str, ...]:
         return ()
     items = value.split(",") if isinstance(value, str) else value
     return tuple(code for code in (item.strip() for item in items) if code in answers.ALL_CODES)
+
+
+# The settings a field may take from its site's standard question. A field
+# stores None (or "" for choices and the purpose text) where it follows.
+INHERITABLE_SETTINGS = ("mode", "hidden_codes", "undisclosed_label", "purpose")
+SETTING_LABELS = {
+    "mode": _("what the question asks"),
+    "hidden_codes": _("answers offered"),
+    "undisclosed_label": _("label of the last answer"),
+    "purpose": _("purpose text"),
+}
+# The pseudo answer code an editor ticks to take the offered answers from the
+# standard question (stored as NULL on builder fields, kept in block values).
+FOLLOW_SHARED = "shared"
+FOLLOW_LABEL = _("As in the site's standard question")
+
+
+@dataclass(frozen=True)
+class SharedQuestion:
+    """A site's standard question: what every following field asks. (The
+    question's label stays the form's own: it gives context, such as "Geslacht
+    kind", and names the stored answers of StreamField forms.)"""
+
+    mode: str = GENDER_MODE
+    hidden_codes: tuple[str, ...] = ()
+    undisclosed_label: str = answers.PREFER_NOT_TO_SAY
+    purpose: str = ""
+
+    def config(self, *, required: bool = False, max_description_length: int = 100) -> QuestionConfig:
+        return resolve_question(self, {}, required=required, max_description_length=max_description_length)
+
+
+def default_shared_question() -> SharedQuestion:
+    """The standard question of a site that has not set one: the package's defaults."""
+    return SharedQuestion(purpose=conf.default_purpose_text())
+
+
+def overridden_settings(own: Mapping[str, Any]) -> tuple[str, ...]:
+    """The settings a field sets itself, in the order of ``INHERITABLE_SETTINGS``."""
+    return tuple(name for name in INHERITABLE_SETTINGS if own.get(name) not in (None, ""))
+
+
+def resolve_question(
+    shared: SharedQuestion,
+    own: Mapping[str, Any],
+    *,
+    required: bool = False,
+    max_description_length: int = 100,
+    strict: bool = False,
+) -> QuestionConfig:
+    """The question a visitor sees: the field's own settings where it has
+    them, the standard question's elsewhere.
+
+    When the field's own answers leave fewer than two for the mode it takes
+    from the standard (which an admin may have changed since), the standard's
+    answers are offered instead, so a change of the standard never breaks a
+    following form. ``strict`` skips that, to validate what an editor saves.
+    """
+    overrides = set(overridden_settings(own))
+
+    def pick(name: str) -> Any:
+        return own[name] if name in overrides else getattr(shared, name)
+
+    config = QuestionConfig(
+        mode=pick("mode"),
+        hidden_codes=tuple(pick("hidden_codes")),
+        undisclosed_label=pick("undisclosed_label"),
+        purpose=pick("purpose") or "",
+        required=required,
+        max_description_length=max_description_length,
+    )
+    if (
+        not strict
+        and len(config.offered_codes) < 2
+        and "mode" not in overrides
+        and "hidden_codes" in overrides
+    ):
+        config = replace(config, hidden_codes=tuple(shared.hidden_codes))
+    return config

@@ -5,7 +5,8 @@ with one query for its pages and one for their form fields, whatever the
 number of pages. Each page gives its live version and, when it has unpublished
 changes, its latest draft (rebuilt from the revision, without queries).
 Forms written as HTML in rich text or StreamField blocks of any page type are
-read too (live versions, one query per page type).
+read too (live versions, one query per page type). Inclusive questions are
+read under the standard question of the site each page belongs to.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from wagtail.models import Page, Site
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
 from .audit.html import fields_in_html, html_strings
 from .form_builder import INCLUSIVE_FIELD_TYPE
+from .models.settings import shared_questions_by_site, site_id_of, site_roots
+from .question import SharedQuestion, default_shared_question
 from .stream_forms import builder_type
 
 
@@ -34,7 +37,8 @@ def form_page_models() -> list[type[Page]]:
     ]
 
 
-def _form_field_relations(model: type[Page]) -> list[str]:
+def form_field_relations(model: type[Page]) -> list[str]:
+    """Accessor names of a page model's relations to form-builder fields."""
     return [
         relation.get_accessor_name()
         for relation in model._meta.related_objects
@@ -48,7 +52,7 @@ def _choices(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
-def _builder_fields(page) -> tuple[FieldDescription, ...]:
+def _builder_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
     described = []
     for field in page.get_form_fields():
         inclusive = field.field_type == INCLUSIVE_FIELD_TYPE and hasattr(field, "get_question_config")
@@ -60,17 +64,19 @@ def _builder_fields(page) -> tuple[FieldDescription, ...]:
                 choices=() if inclusive else _choices(field.choices),
                 help_text=field.help_text or "",
                 required=field.required,
-                question=field.get_question_config() if inclusive else None,
+                question=field.get_question_config(shared) if inclusive else None,
+                overrides=field.overridden_settings if inclusive else (),
             )
         )
     return tuple(described)
 
 
-def _stream_fields(page) -> tuple[FieldDescription, ...]:
+def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
     described = []
     for name, block, value in page.iter_question_blocks():
-        form_field = block.get_form_field(value)
-        config = block.get_question_config(value) if hasattr(block, "get_question_config") else None
+        inclusive = hasattr(block, "get_question_config")
+        form_field = block.get_form_field(value, shared) if inclusive else block.get_form_field(value)
+        config = block.get_question_config(value, shared) if inclusive else None
         described.append(
             FieldDescription(
                 name=name,
@@ -80,26 +86,44 @@ def _stream_fields(page) -> tuple[FieldDescription, ...]:
                 help_text=str(form_field.help_text or ""),
                 required=form_field.required,
                 question=config,
+                overrides=block.overridden_settings(value) if inclusive else (),
             )
         )
     return tuple(described)
 
 
+def page_text_fields(model: type[Page]) -> list[models.Field]:
+    """The page's own text fields the audit reads: title, intro, thank-you text, ..."""
+    return [Page._meta.get_field("title")] + [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.TextField) and field.model is not Page
+    ]
+
+
 def _texts(page) -> tuple[tuple[str, str], ...]:
-    """The page's own text (title, intro, thank-you text), as plain text."""
-    texts = [(str(Page._meta.get_field("title").verbose_name), page.title)]
-    for field in type(page)._meta.concrete_fields:
-        if isinstance(field, models.TextField) and field.model is not Page:
-            value = getattr(page, field.attname) or ""
-            if value:
-                text = BeautifulSoup(value, "html.parser").get_text(" ") if "<" in value else value
-                texts.append((str(field.verbose_name), text))
+    """The page's own text, as plain text."""
+    texts = []
+    for field in page_text_fields(type(page)):
+        value = getattr(page, field.attname) or ""
+        if value or field.attname == "title":
+            text = BeautifulSoup(value, "html.parser").get_text(" ") if "<" in value else value
+            texts.append((str(field.verbose_name), text))
     return tuple(texts)
 
 
-def describe_page(page, version: str = LIVE) -> FormDescription:
-    """One form page (or a page rebuilt from a revision) as the audit reads it."""
-    fields = _stream_fields(page) if hasattr(page, "iter_question_blocks") else _builder_fields(page)
+def describe_page(page, version: str = LIVE, shared: SharedQuestion | None = None) -> FormDescription:
+    """One form page (or a page rebuilt from a revision) as the audit reads it,
+    its inclusive questions under ``shared`` (default: its site's standard)."""
+    if shared is None:
+        shared = (
+            page.get_shared_question() if hasattr(page, "get_shared_question") else default_shared_question()
+        )
+    fields = (
+        _stream_fields(page, shared)
+        if hasattr(page, "iter_question_blocks")
+        else _builder_fields(page, shared)
+    )
     return FormDescription(
         page_id=page.pk,
         title=page.title,
@@ -163,16 +187,19 @@ def describe_forms(site: Site | None = None) -> Iterator[FormDescription]:
 
 def describe_form_pages(site: Site | None = None) -> Iterator[FormDescription]:
     """Every form page (of ``site``, or of all sites), live and latest draft."""
+    shared_by_site, roots = shared_questions_by_site(), site_roots()
+    default = default_shared_question()
     for model in form_page_models():
         pages = model.objects.select_related("latest_revision").order_by("path")
         if site is not None:
             pages = pages.descendant_of(site.root_page, inclusive=True)
-        relations = _form_field_relations(model)
+        relations = form_field_relations(model)
         if relations:
             pages = pages.prefetch_related(*relations)
         for page in pages:
+            shared = shared_by_site.get(site_id_of(page, roots), default)
             if page.live:
-                yield describe_page(page, LIVE)
+                yield describe_page(page, LIVE, shared)
             revision = page.latest_revision
             if revision is not None and (page.has_unpublished_changes or not page.live):
-                yield describe_page(page.with_content_json(revision.content), DRAFT)
+                yield describe_page(page.with_content_json(revision.content), DRAFT, shared)

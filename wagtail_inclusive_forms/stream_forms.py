@@ -61,25 +61,34 @@ class StreamFormMixin(InclusiveFormMixin):
     def get_form_fields(self):
         return []
 
+    def form_field_for(self, block, value) -> forms.Field:
+        """A question block's form field; inclusive ones under the site's standard question."""
+        if hasattr(block, "get_question_config"):
+            return block.get_form_field(value, self.get_shared_question())
+        return block.get_form_field(value)
+
     def get_form_class(self):
-        fields = {name: block.get_form_field(value) for name, block, value in self.iter_question_blocks()}
+        fields = {
+            name: self.form_field_for(block, value) for name, block, value in self.iter_question_blocks()
+        }
         return type("StreamForm", (BaseForm,), fields)
 
     def get_data_fields(self):
         return [("submit_time", _("Submission date"))] + [
-            (name, block.get_form_field(value).label) for name, block, value in self.iter_question_blocks()
+            (name, self.form_field_for(block, value).label)
+            for name, block, value in self.iter_question_blocks()
         ]
 
     def get_field_descriptions(self) -> list[tuple[str, str, str]]:
         descriptions = []
         for name, block, value in self.iter_question_blocks():
-            field = block.get_form_field(value)
+            field = self.form_field_for(block, value)
             descriptions.append((name, str(field.label), builder_type(field)))
         return descriptions
 
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         return {
-            name: block.get_question_config(value)
+            name: block.get_question_config(value, self.get_shared_question())
             for name, block, value in self.iter_question_blocks()
             if hasattr(block, "get_question_config")
         }

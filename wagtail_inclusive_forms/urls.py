@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views.audit import AuditDashboardView, AuditReportView
+from .views.bulk_fix import bulk_fix
 from .views.purposes import purpose_record
 from .views.salutations import salutation_preview
 
@@ -12,5 +13,6 @@ urlpatterns = [
     path("audit/", AuditDashboardView.as_view(), name="audit_dashboard"),
     path("audit/findings/", AuditReportView.as_view(), name="audit_report"),
     path("audit/purpose/<int:page_id>/", purpose_record, name="purpose_record"),
+    path("audit/fix/", bulk_fix, name="bulk_fix"),
     path("audit/findings/results/", AuditReportView.as_view(results_only=True), name="audit_report_results"),
 ]

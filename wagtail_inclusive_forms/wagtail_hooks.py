@@ -8,6 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
+from .bulk_fix import FIX_ACTION
+from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, log_standard_question
 from .views.audit import user_may_see_audit
 
 
@@ -41,7 +43,9 @@ def audit_menu_item():
 def audit_permission():
     from django.contrib.auth.models import Permission
 
-    return Permission.objects.filter(content_type__app_label="wagtail_inclusive_forms", codename="view_audit")
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_inclusive_forms", codename__in=["view_audit", "fix_forms"]
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -53,9 +57,32 @@ def audit_homepage_panel(request, panels):
 
 
 @hooks.register("register_log_actions")
-def purpose_log_action(actions):
+def log_actions(actions):
     actions.register_action(
         "wagtail_inclusive_forms.record_purpose",
         _("Record why the form asks sex or gender"),
         _("Recorded why the form asks sex or gender"),
     )
+    actions.register_action(
+        STANDARD_QUESTION_CHANGED,
+        _("Change the standard question"),
+        _("Changed the standard question of the site"),
+    )
+    actions.register_action(
+        FIX_ACTION,
+        _("Replace old sex questions"),
+        _("Replaced old sex questions by the standard question"),
+    )
+
+
+@hooks.register("before_edit_setting")
+def remember_standard_question(request, instance):
+    if isinstance(instance, InclusiveFormsSettings):
+        request._wif_standard_before = instance.get_shared_question()
+
+
+@hooks.register("after_edit_setting")
+def log_standard_question_change(request, instance):
+    before = getattr(request, "_wif_standard_before", None)
+    if isinstance(instance, InclusiveFormsSettings) and before is not None:
+        log_standard_question(instance, before, request.user)

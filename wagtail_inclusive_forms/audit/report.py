@@ -30,6 +30,9 @@ class FieldDescription:
     help_text: str = ""
     required: bool = False
     question: QuestionConfig | None = None
+    # For an inclusive question: the settings it overrides on the site's
+    # standard question (empty: it follows the standard entirely).
+    overrides: tuple[str, ...] = ()
 
     def inspect(self) -> Inspection:
         return _inspect_description(self)
@@ -82,6 +85,8 @@ class AuditReport:
     rows: list[FindingRow] = field(default_factory=list)
     # page ids of forms whose live (or, if never published, draft) version asks sex or gender
     asking_page_ids: set[int] = field(default_factory=set)
+    # page id -> settings its inclusive questions override (empty: follows the standard)
+    question_overrides: dict[int, set[str]] = field(default_factory=dict)
 
     @property
     def page_ids(self) -> set[int]:
@@ -104,6 +109,8 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
     for form in forms:
         report.forms.append(form)
         for description in form.fields:
+            if description.question is not None:
+                report.question_overrides.setdefault(form.page_id, set()).update(description.overrides)
             inspection = description.inspect()
             if inspection.asks_sex_or_gender:
                 report.asking_page_ids.add(form.page_id)

@@ -34,16 +34,29 @@ class AuditRun(models.Model):
     forms_scanned = models.PositiveIntegerField(verbose_name=_("forms scanned"), default=0)
     forms_asking = models.PositiveIntegerField(verbose_name=_("forms asking sex or gender"), default=0)
     asking_page_ids = models.JSONField(default=list, blank=True)
+    # {page id: [settings its inclusive questions override]}; [] = follows the standard
+    question_overrides = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("audit run")
         verbose_name_plural = _("audit runs")
         ordering = ["-created_at", "-pk"]
         get_latest_by = ["created_at", "pk"]
-        permissions = [("view_audit", _("Can see the audit of inclusive forms"))]
+        permissions = [
+            ("view_audit", _("Can see the audit of inclusive forms")),
+            ("fix_forms", _("Can replace old sex questions in bulk")),
+        ]
 
     def __str__(self) -> str:
         return str(self.created_at)
+
+    @property
+    def following_page_ids(self) -> list[int]:
+        return sorted(int(page_id) for page_id, names in self.question_overrides.items() if not names)
+
+    @property
+    def overriding_pages(self) -> dict[int, list[str]]:
+        return {int(page_id): names for page_id, names in self.question_overrides.items() if names}
 
 
 class StoredFinding(models.Model):

@@ -20,7 +20,19 @@ from wagtail.contrib.forms.models import (
 from .. import answers, conf
 from ..admin_forms import OfferedAnswersField
 from ..form_builder import INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
-from ..question import FORM_OF_ADDRESS_MODE, GENDER_MODE, MODE_LABELS, QuestionConfig, parse_codes
+from ..panels import SharedQuestionPanel
+from ..question import (
+    FOLLOW_LABEL,
+    FORM_OF_ADDRESS_MODE,
+    GENDER_MODE,
+    MODE_LABELS,
+    QuestionConfig,
+    SharedQuestion,
+    default_shared_question,
+    overridden_settings,
+    parse_codes,
+    resolve_question,
+)
 
 INCLUSIVE_FIELD_CHOICES = ((INCLUSIVE_FIELD_TYPE, _("Sex or gender (inclusive)")),)
 
@@ -34,7 +46,8 @@ _CONFIG_COLUMNS = {
 
 
 def default_purpose_text() -> str:
-    """Callable default, so migrations do not freeze the text or its language."""
+    """Callable default, so migrations do not freeze the text or its language
+    (the standard question's purpose column uses it; older migrations name it)."""
     return conf.default_purpose_text()
 
 
@@ -42,7 +55,9 @@ class HiddenAnswersField(models.CharField):
     """The answers an editor switched off, edited as "offered" checkboxes."""
 
     def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": OfferedAnswersField, **kwargs})
+        # A nullable column may follow the standard question (NULL); the
+        # standard question's own column may not.
+        return super().formfield(**{"form_class": OfferedAnswersField, "allow_follow": self.null, **kwargs})
 
     def deconstruct(self):
         # Migrations name the public path, so moving the module changes nothing.
@@ -66,11 +81,14 @@ class InclusiveFormFieldMixin(models.Model):
     )
     field_type.required_on_save = True
 
+    # Each setting is empty (NULL for the answers) while the field follows the
+    # site's standard question; a value overrides the standard on this field.
     inclusive_mode = models.CharField(
         verbose_name=_("what the question asks"),
         max_length=20,
-        choices=[(m, MODE_LABELS[m]) for m in (GENDER_MODE, FORM_OF_ADDRESS_MODE)],
-        default=GENDER_MODE,
+        choices=[("", FOLLOW_LABEL), *((m, MODE_LABELS[m]) for m in (GENDER_MODE, FORM_OF_ADDRESS_MODE))],
+        blank=True,
+        default="",
         help_text=_(
             "Do you ask only so that you can address people correctly in a letter or e-mail? "
             "Then ask for the preferred form of address instead of sex or gender."
@@ -80,7 +98,8 @@ class InclusiveFormFieldMixin(models.Model):
         verbose_name=_("answers offered"),
         max_length=255,
         blank=True,
-        default="",
+        null=True,
+        default=None,
         help_text=_(
             "Switch off answers you do not need. Labels such as “other” are not offered: they set "
             "people apart as the rest. “I identify as” with their own words lets everyone describe "
@@ -90,16 +109,18 @@ class InclusiveFormFieldMixin(models.Model):
     inclusive_undisclosed_label = models.CharField(
         verbose_name=_("label of the last answer"),
         max_length=20,
-        choices=list(answers.UNDISCLOSED_LABELS.items()),
-        default=answers.PREFER_NOT_TO_SAY,
+        choices=[("", FOLLOW_LABEL), *answers.UNDISCLOSED_LABELS.items()],
+        blank=True,
+        default="",
     )
     inclusive_purpose = models.TextField(
         verbose_name=_("purpose text"),
         blank=True,
-        default=default_purpose_text,
+        default="",
         help_text=_(
-            "Shown with the question. Say why you ask, how you use the answer and how long you "
-            "keep it, that it need not match the passport, and that it can be changed or withdrawn."
+            "Shown with the question. Leave empty to use the purpose text of the site's standard "
+            "question. Say why you ask, how you use the answer and how long you keep it, that it "
+            "need not match the passport, and that it can be changed or withdrawn."
         ),
     )
 
@@ -113,6 +134,7 @@ class InclusiveFormFieldMixin(models.Model):
             ),
             classname="wif-when-inclusive",
         ),
+        SharedQuestionPanel(heading=_("Standard question of the site"), classname="wif-when-inclusive"),
         FieldPanel("inclusive_mode", classname="wif-when-inclusive"),
         FieldPanel("inclusive_hidden_answers", classname="wif-when-inclusive"),
         FieldPanel("inclusive_undisclosed_label", classname="wif-when-inclusive wif-when-gender-mode"),
@@ -129,21 +151,39 @@ class InclusiveFormFieldMixin(models.Model):
     def is_inclusive_question(self) -> bool:
         return self.field_type == INCLUSIVE_FIELD_TYPE
 
-    def get_question_config(self) -> QuestionConfig:
-        return QuestionConfig(
-            mode=self.inclusive_mode,
-            hidden_codes=parse_codes(self.inclusive_hidden_answers),
-            undisclosed_label=self.inclusive_undisclosed_label,
-            purpose=self.inclusive_purpose or "",
+    def get_own_settings(self) -> dict:
+        """The settings this field sets itself; None or "" where it follows."""
+        hidden = self.inclusive_hidden_answers
+        return {
+            "mode": self.inclusive_mode or "",
+            "hidden_codes": None if hidden is None else parse_codes(hidden),
+            "undisclosed_label": self.inclusive_undisclosed_label or "",
+            "purpose": (self.inclusive_purpose or "").strip(),
+        }
+
+    @property
+    def overridden_settings(self) -> tuple[str, ...]:
+        return overridden_settings(self.get_own_settings())
+
+    def get_question_config(
+        self, shared: SharedQuestion | None = None, *, strict: bool = False
+    ) -> QuestionConfig:
+        """The question as visitors see it, under the site's standard ``shared``."""
+        return resolve_question(
+            shared or default_shared_question(),
+            self.get_own_settings(),
             required=self.required,
             max_description_length=conf.self_description_max_length(),
+            strict=strict,
         )
 
     def clean(self) -> None:
         super().clean()
         if not self.is_inclusive_question:
             return
-        problems = self.get_question_config().errors()
+        page = getattr(self, "page", None) if self.page_id else None
+        shared = page.get_shared_question() if hasattr(page, "get_shared_question") else None
+        problems = self.get_question_config(shared, strict=True).errors()
         if problems:
             raise ValidationError({_CONFIG_COLUMNS[key]: message for key, message in problems.items()})
 
@@ -157,6 +197,19 @@ class InclusiveFormMixin:
     """
 
     form_builder = InclusiveFormBuilder
+
+    def get_shared_question(self) -> SharedQuestion:
+        """The standard question of this page's site (read once per instance)."""
+        if getattr(self, "_shared_question", None) is None:
+            from .settings import shared_question_for_page  # lazy: settings import panels
+
+            self._shared_question = shared_question_for_page(self)
+        return self._shared_question
+
+    def get_form_class(self):
+        builder = self.form_builder(self.get_form_fields())
+        builder.shared_question = self.get_shared_question()
+        return builder.get_form_class()
 
     def get_submissions_list_view_class(self):
         if getattr(self, "submissions_list_view_class", None):
@@ -172,7 +225,7 @@ class InclusiveFormMixin:
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         """Each inclusive question on the form, by the name its answers are stored under."""
         return {
-            field.clean_name: field.get_question_config()
+            field.clean_name: field.get_question_config(self.get_shared_question())
             for field in self.get_form_fields()
             if getattr(field, "is_inclusive_question", False)
         }

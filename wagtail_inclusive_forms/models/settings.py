@@ -1,8 +1,10 @@
-"""The site's own settings for inclusive forms: its salutation scheme.
+"""The site's own settings for inclusive forms: its standard question and its
+salutation scheme.
 
 One ``InclusiveFormsSettings`` row per Wagtail site (Settings > Inclusieve
-formulieren). Every form on the site uses this scheme unless the form picks a
-preset of its own.
+formulieren). Every inclusive question on the site follows the standard
+question except for the settings it overrides, and every form uses the scheme
+unless the form picks a preset of its own.
 """
 
 from __future__ import annotations
@@ -13,14 +15,28 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.log_actions import log
+from wagtail.models import Site
 
 from .. import answers, conf
 from ..panels import SalutationPreviewPanel
+from ..question import (
+    FORM_OF_ADDRESS_MODE,
+    GENDER_MODE,
+    INHERITABLE_SETTINGS,
+    MODE_LABELS,
+    SharedQuestion,
+    default_shared_question,
+    parse_codes,
+)
 from ..salutations import SalutationScheme, SchemeError, get_preset, preset_choices, template_list_error
+from .question import HiddenAnswersField, default_purpose_text
 
 logger = logging.getLogger(__name__)
+
+STANDARD_QUESTION_CHANGED = "wagtail_inclusive_forms.change_standard_question"
 
 CUSTOM_SCHEME = "custom"
 
@@ -87,9 +103,42 @@ def _templates_field(verbose_name, default):
     )
 
 
+# Standard-question setting -> its column, for mapping errors.
+QUESTION_COLUMNS = {
+    "mode": "question_mode",
+    "hidden_codes": "question_hidden_answers",
+    "undisclosed_label": "question_undisclosed_label",
+    "purpose": "question_purpose",
+}
+
+
 @register_setting(icon="form")
 class InclusiveFormsSettings(BaseSiteSetting):
-    """Per site: the salutation scheme every form uses unless it picks its own."""
+    """Per site: the standard question and the salutation scheme."""
+
+    question_mode = models.CharField(
+        verbose_name=_("what the question asks"),
+        max_length=20,
+        choices=[(m, MODE_LABELS[m]) for m in (GENDER_MODE, FORM_OF_ADDRESS_MODE)],
+        default=GENDER_MODE,
+    )
+    question_hidden_answers = HiddenAnswersField(
+        verbose_name=_("answers offered"), max_length=255, blank=True, default=""
+    )
+    question_undisclosed_label = models.CharField(
+        verbose_name=_("label of the last answer"),
+        max_length=20,
+        choices=list(answers.UNDISCLOSED_LABELS.items()),
+        default=answers.PREFER_NOT_TO_SAY,
+    )
+    question_purpose = models.TextField(
+        verbose_name=_("purpose text"),
+        default=default_purpose_text,
+        help_text=_(
+            "Shown with every question that follows the standard. Say why you ask, how you use "
+            "the answer and how long you keep it."
+        ),
+    )
 
     salutation_scheme = models.CharField(
         verbose_name=_("salutation scheme"),
@@ -109,7 +158,13 @@ class InclusiveFormsSettings(BaseSiteSetting):
     salutation_undisclosed = _templates_field(_("answer “I'd rather not say”"), default_undisclosed_templates)
     salutation_unanswered = _templates_field(_("question not answered"), default_unanswered_templates)
 
-    panels = [
+    question_panels = [
+        FieldPanel("question_mode", widget=forms.RadioSelect),
+        FieldPanel("question_hidden_answers"),
+        FieldPanel("question_undisclosed_label"),
+        FieldPanel("question_purpose"),
+    ]
+    salutation_panels = [
         FieldPanel("salutation_scheme", widget=forms.RadioSelect),
         MultiFieldPanel(
             [FieldPanel(name) for name in CUSTOM_TEMPLATE_FIELDS.values()],
@@ -121,10 +176,32 @@ class InclusiveFormsSettings(BaseSiteSetting):
         ),
         SalutationPreviewPanel(),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                question_panels,
+                heading=_("Standard question"),
+                help_text=_(
+                    "Every inclusive question on this site follows these settings, except the ones "
+                    "an editor overrides on that question. A change here applies at once to every "
+                    "following form, without republishing."
+                ),
+            ),
+            ObjectList(salutation_panels, heading=_("Salutations")),
+        ]
+    )
 
     class Meta:
         verbose_name = _("inclusive forms")
         verbose_name_plural = _("inclusive forms")
+
+    def get_shared_question(self) -> SharedQuestion:
+        return SharedQuestion(
+            mode=self.question_mode,
+            hidden_codes=parse_codes(self.question_hidden_answers),
+            undisclosed_label=self.question_undisclosed_label,
+            purpose=self.question_purpose,
+        )
 
     def get_custom_scheme(self) -> SalutationScheme:
         return SalutationScheme(
@@ -154,6 +231,9 @@ class InclusiveFormsSettings(BaseSiteSetting):
     def clean(self) -> None:
         super().clean()
         errors = {}
+        # Checked as required: a question that follows the standard may be required.
+        for key, message in self.get_shared_question().config(required=True).errors().items():
+            errors[QUESTION_COLUMNS[key]] = message
         for column in CUSTOM_TEMPLATE_FIELDS.values():
             lines = split_lines(getattr(self, column))
             # Own salutations are checked even when not in use, so nothing broken is stored.
@@ -162,3 +242,59 @@ class InclusiveFormsSettings(BaseSiteSetting):
                     errors[column] = problem
         if errors:
             raise ValidationError(errors)
+
+
+def shared_question_for_site(site: Site | None) -> SharedQuestion:
+    """The standard question of ``site`` (the default site's when None)."""
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return default_shared_question()
+    return InclusiveFormsSettings.for_site(site).get_shared_question()
+
+
+def site_roots() -> list[tuple[int, str]]:
+    """(site id, root url path) of every site, deepest root first (one query)."""
+    rows = Site.objects.order_by("-is_default_site", "pk").values_list("pk", "root_page__url_path")
+    return sorted(rows, key=lambda row: -len(row[1] or ""))
+
+
+def site_id_of(page, roots: list[tuple[int, str]] | None = None) -> int | None:
+    """The site a page belongs to: the one with the deepest root above it."""
+    return site_id_for_path(page.url_path, site_roots() if roots is None else roots)
+
+
+def site_id_for_path(url_path: str | None, roots: list[tuple[int, str]]) -> int | None:
+    return next((pk for pk, root in roots if root and (url_path or "").startswith(root)), None)
+
+
+def shared_question_for_page(page) -> SharedQuestion:
+    """The standard question of the page's site (two queries; creates no row)."""
+    site_id = site_id_of(page)
+    if site_id is None:
+        return shared_question_for_site(None)
+    row = InclusiveFormsSettings.objects.filter(site_id=site_id).first()
+    return row.get_shared_question() if row is not None else default_shared_question()
+
+
+def shared_questions_by_site() -> dict[int, SharedQuestion]:
+    """Every site's standard question (one query; sites without a row get the defaults)."""
+    stored = {row.site_id: row.get_shared_question() for row in InclusiveFormsSettings.objects.all()}
+    default = default_shared_question()
+    return {site_id: stored.get(site_id, default) for site_id in Site.objects.values_list("pk", flat=True)}
+
+
+def log_standard_question(settings: InclusiveFormsSettings, before: SharedQuestion, user) -> None:
+    """Record a change of the standard question in Wagtail's audit log: who,
+    when (the log entry's own) and which settings changed, old and new."""
+    after = settings.get_shared_question()
+    changed = {
+        name: {"old": _loggable(getattr(before, name)), "new": _loggable(getattr(after, name))}
+        for name in INHERITABLE_SETTINGS
+        if getattr(before, name) != getattr(after, name)
+    }
+    if changed:
+        log(instance=settings, action=STANDARD_QUESTION_CHANGED, user=user, data={"changed": changed})
+
+
+def _loggable(value):
+    return list(value) if isinstance(value, tuple) else value

@@ -16,12 +16,16 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Page
 
 from ..audit import FINDING_TYPES
 from ..audit.findings import SEVERITY_LABELS
 from ..audit_runs import latest_run
 from ..models.audit import FormPurposeRecord, StoredFinding
+from ..question import SETTING_LABELS
 from ..tasks import audit_forms_task
+from .bulk_fix import user_may_fix
 
 PERMISSION = "wagtail_inclusive_forms.view_audit"
 
@@ -65,6 +69,25 @@ def summary_context(run) -> dict:
     }
 
 
+def standard_question_context(run) -> dict:
+    """How many forms follow the standard question, and which override what."""
+    if run is None:
+        return {}
+    overriding = run.overriding_pages
+    titles = dict(Page.objects.filter(pk__in=overriding).values_list("pk", "title"))
+    return {
+        "following_count": len(run.following_page_ids),
+        "overriding": [
+            {
+                "page_id": page_id,
+                "title": titles.get(page_id, page_id),
+                "settings": ", ".join(str(SETTING_LABELS[name]) for name in names if name in SETTING_LABELS),
+            }
+            for page_id, names in sorted(overriding.items(), key=lambda item: str(titles.get(item[0], "")))
+        ],
+    }
+
+
 class AuditHomePanel(Component):
     """The audit's summary on the Wagtail dashboard, for users who may see it."""
 
@@ -81,8 +104,11 @@ class AuditDashboardView(AuditPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(summary_context(latest_run()))
+        run = latest_run()
+        context.update(summary_context(run))
+        context.update(standard_question_context(run))
         context["report_url"] = reverse("wagtail_inclusive_forms:audit_report")
+        context["may_fix"] = user_may_fix(self.request.user)
         return context
 
     def post(self, request, *args, **kwargs):
@@ -154,6 +180,18 @@ class AuditReportView(AuditPermissionMixin, ReportView):
 
     def get_filename(self):
         return "form-audit"
+
+    @property
+    def header_buttons(self):
+        if not user_may_fix(self.request.user):
+            return []
+        return [
+            HeaderButton(
+                _("Fix old sex questions"),
+                url=reverse("wagtail_inclusive_forms:bulk_fix"),
+                icon_name="resubmit",
+            )
+        ]
 
     def get_queryset(self):
         run = latest_run()

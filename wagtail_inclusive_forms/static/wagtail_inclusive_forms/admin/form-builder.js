@@ -1,8 +1,9 @@
 /*
  * Form builder in the Wagtail page editor: show the inclusive question's
  * settings only on fields of that type (and Wagtail's "choices" and "default
- * value" only on the others), show each mode's own answers, and start a new
- * inclusive question as optional, which is the package's advice.
+ * value" only on the others), show each mode's own answers, start a new
+ * inclusive question as optional, which is the package's advice, and let the
+ * editor reset a question to follow the site's standard question.
  */
 (function () {
   "use strict";
@@ -30,14 +31,40 @@
     }
     var inclusive = type.value === TYPE;
     var modeSelect = byName(child, "inclusive_mode");
+    // "" follows the standard question, whose mode the server does not send: show every answer.
     var mode = modeSelect ? modeSelect.value : "gender";
+    var followBox = child.querySelector('input[name$="-inclusive_hidden_answers"][value="shared"]');
     show(child.querySelectorAll(".wif-when-inclusive"), inclusive);
-    show(child.querySelectorAll(".wif-when-gender-mode"), inclusive && mode === "gender");
+    show(child.querySelectorAll(".wif-when-gender-mode"), inclusive && mode !== "form_of_address");
     show(child.querySelectorAll(".formbuilder-choices, .formbuilder-default"), !inclusive);
     child.querySelectorAll('input[name$="-inclusive_hidden_answers"]').forEach(function (box) {
+      if (box === followBox) {
+        return;
+      }
       var option = box.closest("label") ? box.closest("label").parentElement : box.parentElement;
       option.hidden = MODE_CODES[mode] && MODE_CODES[mode].indexOf(box.value) === -1;
+      // While the answers follow the standard question, the own ticks are not used.
+      box.disabled = Boolean(followBox && followBox.checked);
     });
+  }
+
+  function resetToStandard(child, button) {
+    ["inclusive_mode", "inclusive_undisclosed_label", "inclusive_purpose"].forEach(function (suffix) {
+      var input = byName(child, suffix);
+      if (input) {
+        input.value = "";
+      }
+    });
+    var followBox = child.querySelector('input[name$="-inclusive_hidden_answers"][value="shared"]');
+    if (followBox) {
+      followBox.checked = true;
+    }
+    var panel = button.closest("[data-wif-shared-question]");
+    var status = panel && panel.querySelector("[data-wif-follow-status]");
+    if (status) {
+      status.textContent = panel.dataset.wifResetMessage;
+    }
+    update(child);
   }
 
   function startOptional(child) {
@@ -55,6 +82,12 @@
         return;
       }
       child.dataset.wifEnhanced = "true";
+      child.addEventListener("click", function (event) {
+        var button = event.target.closest && event.target.closest("[data-wif-reset-to-standard]");
+        if (button) {
+          resetToStandard(child, button);
+        }
+      });
       child.addEventListener("change", function (event) {
         var name = event.target.name || "";
         if (/-required$/.test(name)) {

@@ -1,0 +1,253 @@
+"""The bulk fix: preview, revisions and log, permissions, moderation, failures,
+idempotence, and old submissions that read the same afterwards."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowPage, WorkflowTask
+
+from tests.factories import FormFieldFactory, FormPageFactory, StreamFormPageFactory
+from tests.testapp.models import FormPage
+from wagtail_inclusive_forms.bulk_fix import FIX_ACTION, apply_fixes, fix_page, preview_fixes
+from wagtail_inclusive_forms.models import AuditRun, FormPurposeRecord
+
+
+def old_form(root_page, slug, *, choices="Man\nVrouw", label="Geslacht", required=True, extra=()):
+    """A published form with a name field and an old man/woman question in the middle."""
+    page = FormPageFactory(parent=root_page, title=f"Formulier {slug}", slug=slug)
+    FormFieldFactory(page=page, label="Achternaam", sort_order=0)
+    FormFieldFactory(
+        page=page, label=label, field_type="dropdown", choices=choices, required=required, sort_order=1
+    )
+    for order, field_label in enumerate(extra, start=2):
+        FormFieldFactory(page=page, label=field_label, sort_order=order)
+    page.save_revision().publish()
+    return FormPage.objects.get(pk=page.pk)
+
+
+def fields_of(page):
+    page = FormPage.objects.get(pk=page.pk)
+    return [(f.pk, f.clean_name, f.field_type, f.required, f.inclusive_mode) for f in page.form_fields.all()]
+
+
+def test_preview_shows_each_old_question_and_what_it_becomes(root_page):
+    page = old_form(root_page, "parkeren")
+    salutation = old_form(root_page, "grofvuil", label="Aanhef", choices="Dhr.\nMevr.")
+    plans = {plan.page_id: plan for plan in preview_fixes()}
+    (fix,) = plans[page.pk].fields
+    assert (fix.position, fix.name, fix.old_choices, fix.old_required) == (
+        1,
+        "geslacht",
+        ("Man", "Vrouw"),
+        True,
+    )
+    assert (fix.mode, fix.own_mode, fix.required) == ("gender", "", False)  # follows the standard, optional
+    (address,) = plans[salutation.pk].fields
+    assert (address.mode, address.own_mode) == ("form_of_address", "form_of_address")
+    assert fields_of(page)[1][2] == "dropdown"  # a preview changes nothing
+
+
+def test_a_legal_basis_keeps_the_question_required_and_asking_sex(root_page):
+    from wagtail.models import Site
+
+    from wagtail_inclusive_forms.models import InclusiveFormsSettings
+
+    settings = InclusiveFormsSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.question_mode = "form_of_address"
+    settings.save()
+    page = old_form(root_page, "rijbewijs")
+    FormPurposeRecord.objects.create(
+        page=page, purposes=["legal_duty"], legal_basis="Wegenverkeerswet art. 107"
+    )
+    (fix,) = preview_fixes(page_ids=[page.pk])[0].fields
+    assert (fix.mode, fix.own_mode, fix.required) == ("gender", "gender", True)
+
+
+def test_apply_keeps_place_name_and_row_and_logs_a_new_revision(root_page, admin_user):
+    page = old_form(root_page, "parkeren", extra=["Kenteken"])
+    before = fields_of(page)
+    revisions = page.revisions.count()
+    (outcome,) = apply_fixes([page.pk], user=admin_user, publish=True)
+    assert outcome.status == "published"
+    after = fields_of(page)
+    assert [row[:2] for row in after] == [row[:2] for row in before]  # same rows, order and names
+    assert after[1][2:] == ("inclusive_gender", False, "")
+    assert page.revisions.count() == revisions + 1
+    entry = PageLogEntry.objects.get(page=page, action=FIX_ACTION)
+    assert entry.user == admin_user and entry.data["fields"][0]["old_choices"] == ["Man", "Vrouw"]
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish", user=admin_user).exists()
+
+
+def test_draft_is_the_default_and_a_previous_revision_undoes_it(root_page, admin_user):
+    page = old_form(root_page, "parkeren")
+    previous = page.get_latest_revision()
+    (outcome,) = apply_fixes([page.pk], user=admin_user)
+    assert outcome.status == "draft"
+    page = FormPage.objects.get(pk=page.pk)
+    assert page.has_unpublished_changes and fields_of(page)[1][2] == "dropdown"  # live form untouched
+    assert page.get_latest_revision_as_object().form_fields.all()[1].field_type == "inclusive_gender"
+    previous.publish()  # "revert to the previous revision"
+    assert fields_of(page)[1][2] == "dropdown"
+
+
+def test_someone_elses_draft_is_not_published_behind_their_back(root_page, admin_user):
+    page = old_form(root_page, "parkeren")
+    page.title = "Half af"
+    page.save_revision()
+    (outcome,) = apply_fixes([page.pk], user=admin_user, publish=True)
+    assert outcome.status == "draft" and "wijzigingen" in outcome.reason
+    assert FormPage.objects.get(pk=page.pk).live_revision.content["title"] == "Formulier parkeren"
+
+
+def test_pages_in_moderation_or_locked_or_not_editable_are_skipped(
+    root_page, admin_user, editor_without_form_access
+):
+    moderated = old_form(root_page, "moderatie")
+    workflow = Workflow.objects.create(name="Controle")
+    approval = GroupApprovalTask.objects.create(name="Goedkeuren")
+    WorkflowTask.objects.create(workflow=workflow, task=approval, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=moderated)
+    workflow.start(moderated, admin_user)
+    locked = old_form(root_page, "slot")
+    locked.locked, locked.locked_by = True, editor_without_form_access
+    locked.save()
+    outcomes = {o.page_id: o for o in apply_fixes([moderated.pk, locked.pk], user=admin_user, publish=True)}
+    assert outcomes[moderated.pk].status == "skipped" and "moderat" in outcomes[moderated.pk].reason
+    assert outcomes[locked.pk].status == "skipped"
+    other = old_form(root_page, "geen-rechten")
+    (outcome,) = apply_fixes([other.pk], user=editor_without_form_access)
+    assert outcome.status == "skipped"
+    assert fields_of(other)[1][2] == "dropdown"
+    assert not PageLogEntry.objects.filter(action=FIX_ACTION).exists()
+
+
+def test_a_failure_on_one_page_leaves_it_untouched_and_the_others_fixed(root_page, admin_user, monkeypatch):
+    good, bad = old_form(root_page, "goed"), old_form(root_page, "fout")
+    original = FormPage.save_revision
+
+    def failing(self, *args, **kwargs):
+        if self.pk == bad.pk:
+            raise RuntimeError("schijf vol")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(FormPage, "save_revision", failing)
+    outcomes = {o.page_id: o for o in apply_fixes([bad.pk, good.pk], user=admin_user, publish=True)}
+    assert (outcomes[bad.pk].status, outcomes[bad.pk].reason) == ("failed", "schijf vol")
+    assert outcomes[good.pk].status == "published"
+    assert fields_of(bad)[1][2] == "dropdown" and fields_of(good)[1][2] == "inclusive_gender"
+
+
+def test_running_the_fix_twice_changes_nothing_the_second_time(root_page, admin_user):
+    page = old_form(root_page, "parkeren", extra=["Naam vader/moeder"])
+    apply_fixes([page.pk], user=admin_user, publish=True)
+    revisions = page.revisions.count()
+    assert preview_fixes(page_ids=[page.pk]) == []
+    assert fix_page(page.pk, user=admin_user, publish=True).status == "unchanged"
+    assert page.revisions.count() == revisions
+    assert FormPage.objects.get(pk=page.pk).form_fields.all()[2].label == "Naam ouder"
+
+
+def test_old_submissions_read_the_same_after_the_fix(client, admin_user, root_page):
+    page = old_form(root_page, "aanhef", label="Aanhef", choices="Dhr.\nMevr.")
+    for name, answer in [("de Vries", "Dhr."), ("Smit", "Mevr.")]:
+        FormSubmission.objects.create(page=page, form_data={"achternaam": name, "aanhef": answer})
+    stored = list(FormSubmission.objects.values_list("form_data", flat=True))
+    apply_fixes([page.pk], user=admin_user, publish=True)
+    assert list(FormSubmission.objects.values_list("form_data", flat=True)) == stored  # never rewritten
+    client.force_login(admin_user)
+    url = reverse("wagtailforms:list_submissions", args=(page.pk,)) + "?export=csv"
+    rows = list(csv.DictReader(io.StringIO(b"".join(client.get(url).streaming_content).decode("utf-8"))))
+    assert sorted((row["Aanhef"], row["Aanhef voor brieven"]) for row in rows) == [
+        ("Meneer", "Beste meneer De Vries"),
+        ("Mevrouw", "Beste mevrouw Smit"),
+    ]
+
+
+def test_a_stream_form_question_is_replaced_under_the_same_name(root_page, admin_user):
+    page = StreamFormPageFactory(
+        parent=root_page, slug="stream", body=[("name", "Naam"), ("name", "Geslacht")]
+    )
+    page.save_revision().publish()
+    (plan,) = preview_fixes(page_ids=[page.pk])
+    assert [fix.name for fix in plan.fields] == ["geslacht"]
+    apply_fixes([page.pk], user=admin_user, publish=True)
+    page.refresh_from_db()
+    assert [child.block_type for child in page.body] == ["name", "gender"]
+    assert list(page.specific.get_inclusive_questions()) == ["geslacht"]
+
+
+def test_preview_queries_do_not_grow_with_submissions_or_pages(root_page):
+    first = old_form(root_page, "een")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            preview_fixes()
+        return len(queries)
+
+    baseline = count()
+    FormSubmission.objects.bulk_create(
+        FormSubmission(page=first, form_data={"geslacht": "Man"}) for _ in range(200)
+    )
+    for slug in ("twee", "drie", "vier"):
+        old_form(root_page, slug)
+    assert count() == baseline
+
+
+def test_command_is_a_dry_run_by_default_and_applies_on_request(root_page, capsys):
+    page = old_form(root_page, "parkeren")
+    call_command("fix_gender_questions")
+    assert "Geslacht [geslacht]: dropdown (Man / Vrouw)" in capsys.readouterr().out
+    assert fields_of(page)[1][2] == "dropdown"
+    call_command("fix_gender_questions", "--apply", "--publish", "--page", str(page.pk))
+    out = capsys.readouterr().out
+    assert "Samenvatting: 1 opgeschoond en gepubliceerd." in out
+    assert fields_of(page)[1][2] == "inclusive_gender"
+    assert AuditRun.objects.exists()  # the dashboard shows the result at once
+
+
+@pytest.mark.parametrize(
+    "arguments", [["--publish"], ["--apply", "--user", "niemand"], ["--site", "onbekend.example"]]
+)
+def test_command_misuse_exits_with_status_2(root_page, arguments):
+    with pytest.raises(CommandError) as error:
+        call_command("fix_gender_questions", *arguments)
+    assert error.value.returncode == 2
+
+
+def test_dashboard_and_report_link_to_the_fix_for_those_who_may_use_it(client, admin_user, root_page):
+    from wagtail_inclusive_forms.audit_runs import run_and_store_audit
+
+    old_form(root_page, "parkeren")
+    run_and_store_audit()
+    client.force_login(admin_user)
+    fix_url = reverse("wagtail_inclusive_forms:bulk_fix")
+    for name in ("audit_dashboard", "audit_report"):
+        assert fix_url in client.get(reverse(f"wagtail_inclusive_forms:{name}")).content.decode()
+
+
+def test_admin_preview_and_apply_need_the_fix_permission(client, root_page, admin_user, editor):
+    page = old_form(root_page, "parkeren")
+    url = reverse("wagtail_inclusive_forms:bulk_fix")
+    client.force_login(editor)
+    assert client.get(url).status_code != 200  # Wagtail sends the refused user back to the dashboard
+    client.post(url, {"page": [page.pk], "publish": "1"})
+    assert fields_of(page)[1][2] == "dropdown"
+    group = Group.objects.get(name="Redacteuren")
+    group.permissions.add(Permission.objects.get(codename="fix_forms"))
+    response = client.get(url)
+    assert response.status_code == 200 and "Man / Vrouw" in response.content.decode()
+    page.title = "<img src=x onerror=alert(1)>"
+    page.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    response = client.post(url, {"page": [page.pk, "x"], "publish": "1"})
+    assert response.status_code == 200 and 'data-status="published"' in response.content.decode()
+    assert fields_of(page)[1][2] == "inclusive_gender"

@@ -1,0 +1,171 @@
+"""What the bulk fix changes on a form, worked out from the audit's description.
+
+Plain Python. Each old sex/gender question, and each salutation question that
+offers only "Dhr./Mevr.", becomes an inclusive question in the same place and
+under the same stored name. It follows the site's standard question; a
+salutation question asks the form of address instead. It is optional unless a
+legal basis is recorded for the form. Gendered wording in labels and page
+text is replaced where the word list gives one neutral word for it
+(:func:`reword`). ``wagtail_inclusive_forms.bulk_fix`` applies such a plan to a
+page as a new revision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..question import FORM_OF_ADDRESS_MODE, GENDER_MODE, SharedQuestion
+from .report import FieldDescription, FormDescription
+from .wordlists import gendered_pattern, gendered_suggestions
+
+# The audit's kind of field -> what its replacement asks.
+FIXABLE_KINDS = {"sex_or_gender": GENDER_MODE, "gendered_address": FORM_OF_ADDRESS_MODE}
+
+
+@dataclass(frozen=True)
+class FieldFix:
+    """One old field and the inclusive question that takes its place."""
+
+    position: int  # index among the form's questions
+    name: str  # stored name of the answers: kept
+    label: str  # kept: it gives context and names StreamField answers
+    old_type: str
+    old_choices: tuple[str, ...]
+    old_required: bool
+    mode: str  # what the new question asks
+    own_mode: str  # "" when that is the standard question's mode (the field follows it)
+    required: bool
+    resolves: tuple[str, ...]  # the audit's finding codes this removes
+
+    def as_log_data(self) -> dict:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "old_type": self.old_type,
+            "old_choices": list(self.old_choices),
+            "old_required": self.old_required,
+            "mode": self.mode,
+            "required": self.required,
+        }
+
+
+@dataclass(frozen=True)
+class TextFix:
+    """Gendered wording in a label or page text, and its neutral version."""
+
+    where: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class FormFix:
+    """The plan for one form page (its latest version)."""
+
+    page_id: int
+    title: str
+    fields: tuple[FieldFix, ...] = ()
+    legal_basis: bool = False
+    texts: tuple[TextFix, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.texts)
+
+
+def _replacement(term: str, suggestion: str) -> str | None:
+    """The neutral text for a term, or None when the list only gives advice
+    (several options, or a choice that needs a person: "die, of u")."""
+    if "," in suggestion:
+        return None
+    if suggestion.startswith("(") and suggestion.endswith(")"):  # "(weglaten)": leave it out
+        return ""
+    return suggestion[:1].upper() + suggestion[1:] if term[:1].isupper() else suggestion
+
+
+def reword(text: str) -> str:
+    """``text`` with each gendered term that has one neutral word replaced by it
+    ("Naam vader/moeder" -> "Naam ouder", "Medewerker (m/v)" -> "Medewerker");
+    other terms stay for a person to rewrite."""
+    suggestions = gendered_suggestions()
+    lowered = (text or "").lower()
+    pieces, last = [], 0
+    for match in gendered_pattern().finditer(lowered):
+        new = _replacement(text[match.start() : match.end()], suggestions[match.group(0)])
+        if new is None:
+            continue
+        start, end = match.start(), match.end()
+        if new == "":  # a removed term takes one side's spaces with it
+            while start > last and text[start - 1] in " \t":
+                start -= 1
+            if start == 0:
+                while end < len(text) and text[end] in " \t":
+                    end += 1
+        pieces.extend([text[last:start], new])
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def plan_field_fix(
+    position: int, field: FieldDescription, shared: SharedQuestion, legal_basis: bool
+) -> FieldFix | None:
+    """The fix of one field, or None when it is not an old sex or salutation question."""
+    if field.question is not None:  # already an inclusive question
+        return None
+    inspection = field.inspect()
+    mode = FIXABLE_KINDS.get(inspection.kind)
+    if mode is None:
+        return None
+    # Without a legal duty, asking the standard's way is enough; a form that
+    # must record sex keeps asking it, whatever the standard asks.
+    if mode == GENDER_MODE and not legal_basis:
+        mode = shared.mode
+    return FieldFix(
+        position=position,
+        name=field.name,
+        label=field.label,
+        old_type=field.field_type,
+        old_choices=field.choices,
+        old_required=field.required,
+        mode=mode,
+        own_mode="" if mode == shared.mode else mode,
+        required=field.required and legal_basis,
+        resolves=tuple(sorted(inspection.codes)),
+    )
+
+
+def plan_form_fix(
+    form: FormDescription, shared: SharedQuestion, legal_basis: bool = False, *, labels_fixable: bool = True
+) -> FormFix:
+    """The fix of one form; falsy when it has nothing to fix. ``labels_fixable``
+    is False where a label names the stored answers (StreamField forms)."""
+    fixes = tuple(
+        fix
+        for fix in (
+            plan_field_fix(position, field, shared, legal_basis) for position, field in enumerate(form.fields)
+        )
+        if fix is not None
+    )
+    texts = [(where, text) for where, text in form.texts]
+    if labels_fixable:
+        texts += [(field.label, field.label) for field in form.fields]
+    return FormFix(
+        page_id=form.page_id,
+        title=form.title,
+        fields=fixes,
+        legal_basis=legal_basis,
+        texts=tuple(TextFix(where, text, reword(text)) for where, text in texts if reword(text) != text),
+    )
+
+
+def latest_versions(forms: Iterable[FormDescription]) -> dict[int, FormDescription]:
+    """Per page, the version a fix starts from: the draft when there is one
+    (it is what the next revision builds on), else the live version."""
+    latest: dict[int, FormDescription] = {}
+    for form in forms:
+        if form.page_id not in latest or form.version != "live":
+            latest[form.page_id] = form
+    return latest

@@ -1,0 +1,98 @@
+"""``manage.py fix_gender_questions``: replace old sex questions by the standard question.
+
+A dry run (the default) prints the plan per form. ``--apply`` saves each fixed
+form as a new revision (a draft, or published with ``--publish``), page by page
+in its own transaction, and ends with a summary. ``--page`` and ``--site``
+select forms; ``--user`` attributes the revisions and checks that user's page
+permissions. Exit status 1: a page failed; 2: the command was misused.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ...audit_runs import run_and_store_audit
+from ...bulk_fix import FAILED, STATUS_LABELS, apply_fixes, preview_fixes
+from ...question import MODE_LABELS
+from .audit_forms import find_site
+
+
+class Command(BaseCommand):
+    help = "Replace old sex/gender and Dhr./Mevr. questions by the site's standard inclusive question."
+
+    def add_arguments(self, parser):
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument("--dry-run", action="store_true", help="Only show what would change (the default).")
+        mode.add_argument("--apply", action="store_true", help="Change the forms: a new revision per page.")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="With --apply: publish the new revisions (default: drafts).",
+        )
+        parser.add_argument(
+            "--page", type=int, action="append", default=[], help="Only this page id (repeatable)."
+        )
+        parser.add_argument("--site", help="Only the forms of this site (id or hostname).")
+        parser.add_argument(
+            "--user", help="Username the revisions are saved as; their page permissions apply."
+        )
+        parser.add_argument("--language", help="Language of the output; default: LANGUAGE_CODE.")
+
+    def handle(self, *args, **options):
+        with translation.override(options["language"] or settings.LANGUAGE_CODE):
+            self.run(options)
+
+    def run(self, options):
+        if options["publish"] and not options["apply"]:
+            raise CommandError("--publish only works with --apply.", returncode=2)
+        user = self.find_user(options["user"]) if options["user"] else None
+        site = find_site(options["site"]) if options["site"] else None
+        plans = preview_fixes(site, options["page"] or None)
+        for plan in plans:
+            self.write_plan(plan)
+        if not options["apply"]:
+            self.stdout.write(
+                _("Dry run: %(count)d forms would change. Run again with --apply to change them.")
+                % {"count": len(plans)}
+            )
+            return
+        outcomes = apply_fixes([plan.page_id for plan in plans], user=user, publish=options["publish"])
+        for outcome in outcomes:
+            line = f"{outcome.page_id}  {outcome.title}: {STATUS_LABELS[outcome.status]}"
+            self.stdout.write(line + (f" ({outcome.reason})" if outcome.reason else ""))
+        if outcomes:
+            run_and_store_audit(site, user)
+        counts = Counter(outcome.status for outcome in outcomes)
+        self.stdout.write(
+            _("Summary: %(summary)s.")
+            % {
+                "summary": ", ".join(
+                    f"{count} {STATUS_LABELS[status]}" for status, count in sorted(counts.items())
+                )
+                or "-"
+            }
+        )
+        if counts[FAILED]:
+            raise CommandError(f"{counts[FAILED]} pages could not be fixed.", returncode=1)
+
+    def find_user(self, username: str):
+        try:
+            return get_user_model()._default_manager.get_by_natural_key(username)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"Unknown user {username!r}.", returncode=2) from None
+
+    def write_plan(self, plan) -> None:
+        self.stdout.write(f"{plan.page_id}  {plan.title}")
+        for fix in plan.fields:
+            old = fix.old_type + (f" ({' / '.join(fix.old_choices)})" if fix.old_choices else "")
+            new = str(MODE_LABELS[fix.mode]) + ("" if fix.own_mode else f" [{_('as the standard question')}]")
+            required = _("required") if fix.required else _("optional")
+            self.stdout.write(f"  - {fix.label} [{fix.name}]: {old} -> {new}, {required}")
+        for text in plan.texts:
+            self.stdout.write(f"  - “{text.old}” -> “{text.new}”")
