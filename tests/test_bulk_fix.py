@@ -16,6 +16,7 @@ from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowPa
 
 from tests.factories import FormFieldFactory, FormPageFactory, StreamFormPageFactory
 from tests.testapp.models import FormPage
+from wagtail_inclusive_forms.audit.fixes import reword
 from wagtail_inclusive_forms.bulk_fix import FIX_ACTION, apply_fixes, fix_page, preview_fixes
 from wagtail_inclusive_forms.models import AuditRun, FormPurposeRecord
 
@@ -36,6 +37,23 @@ def old_form(root_page, slug, *, choices="Man\nVrouw", label="Geslacht", require
 def fields_of(page):
     page = FormPage.objects.get(pk=page.pk)
     return [(f.pk, f.clean_name, f.field_type, f.required, f.inclusive_mode) for f in page.form_fields.all()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Naam vader/moeder", "Naam ouder"),
+        ("Vader", "Ouder"),
+        ("Medewerker (m/v) gezocht", "Medewerker gezocht"),
+        ("(m/v) Medewerker", "Medewerker"),
+        ("<p>Een collega (m/v) voor <b>ons</b></p>", "<p>Een collega voor <b>ons</b></p>"),
+        ("Geachte heer/mevrouw", "Geachte heer/mevrouw"),  # advice only: a person chooses
+        ("If he/she agrees", "If he/she agrees"),  # pronouns need the sentence rewritten
+        ("Manager", "Manager"),
+    ],
+)
+def test_reword_puts_in_only_single_neutral_words(text, expected):
+    assert reword(text) == expected
 
 
 def test_preview_shows_each_old_question_and_what_it_becomes(root_page):
@@ -231,6 +249,27 @@ def test_dashboard_and_report_link_to_the_fix_for_those_who_may_use_it(client, a
     fix_url = reverse("wagtail_inclusive_forms:bulk_fix")
     for name in ("audit_dashboard", "audit_report"):
         assert fix_url in client.get(reverse(f"wagtail_inclusive_forms:{name}")).content.decode()
+
+
+def test_the_preview_lists_only_forms_the_user_may_edit(client, root_page, editor_without_form_access):
+    old_form(root_page, "parkeren")
+    group = Group.objects.get(name="Alleen admin")
+    group.permissions.add(Permission.objects.get(codename="fix_forms"))
+    client.force_login(editor_without_form_access)
+    response = client.get(reverse("wagtail_inclusive_forms:bulk_fix"))
+    assert response.status_code == 200
+    assert "Formulier parkeren" not in response.content.decode()
+
+
+def test_a_stream_form_with_only_page_text_to_reword_is_fixed(root_page, admin_user):
+    page = StreamFormPageFactory(
+        parent=root_page, slug="vacature", title="Medewerker (m/v)", body=[("name", "Naam")]
+    )
+    page.save_revision().publish()
+    (outcome,) = apply_fixes([page.pk], user=admin_user, publish=True)
+    assert outcome.status == "published"
+    page.refresh_from_db()
+    assert page.title == "Medewerker"
 
 
 def test_admin_preview_and_apply_need_the_fix_permission(client, root_page, admin_user, editor):

@@ -207,6 +207,8 @@ def _replace_builder_fields(page, plan: FormFix) -> None:
 
 
 def _replace_blocks(page, plan: FormFix) -> None:
+    if not plan.fields:  # only page text to reword
+        return
     stream = getattr(page, page.form_stream_field)
     block_name = next(
         (

@@ -1,7 +1,8 @@
 """The bulk fix in the admin: a preview of every change, then apply it.
 
-Needs the ``fix_forms`` permission; each page is then changed only if the user
-may edit it (and published only if they may publish it). After applying, a new
+Needs the ``fix_forms`` permission; the preview lists only forms the user may
+edit, and each page is changed only if the user may edit it (and published
+only if they may publish it). After applying, a new
 audit run is stored so the dashboard shows the result at once.
 """
 
@@ -11,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..audit_runs import run_and_store_audit
 from ..bulk_fix import DRAFT, PUBLISHED, STATUS_LABELS, apply_fixes, preview_fixes
@@ -47,8 +49,14 @@ def bulk_fix(request):
             rows = [{"outcome": outcome, "status": STATUS_LABELS[outcome.status]} for outcome in outcomes]
             return TemplateResponse(request, TEMPLATE, {"outcomes": rows})
     selected = _page_ids(request.GET.getlist("page")) or None
+    editable = set(
+        PagePermissionPolicy()
+        .instances_user_has_permission_for(request.user, "change")
+        .values_list("pk", flat=True)
+    )
     plans = [
         {"plan": plan, "fields": [{"fix": fix, "mode": MODE_LABELS[fix.mode]} for fix in plan.fields]}
         for plan in preview_fixes(page_ids=selected)
+        if plan.page_id in editable  # only forms this user may change
     ]
     return TemplateResponse(request, TEMPLATE, {"plans": plans, "selected": selected})
