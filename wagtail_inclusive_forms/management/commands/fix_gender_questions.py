@@ -53,6 +53,7 @@ class Command(BaseCommand):
             raise CommandError("--publish only works with --apply.", returncode=2)
         user = self.find_user(options["user"]) if options["user"] else None
         site = find_site(options["site"]) if options["site"] else None
+        self.check_pages(options["page"])
         plans = preview_fixes(site, options["page"] or None)
         for plan in plans:
             self.write_plan(plan)
@@ -80,6 +81,26 @@ class Command(BaseCommand):
         )
         if counts[FAILED]:
             raise CommandError(f"{counts[FAILED]} pages could not be fixed.", returncode=1)
+
+    def check_pages(self, page_ids: list[int]) -> None:
+        """Every --page must be a form page: a typo should not look like "nothing to fix"."""
+        from wagtail.models import Page
+
+        from ...sources import form_page_models
+
+        forms = set(
+            Page.objects.filter(
+                pk__in=page_ids, content_type__in=self.form_content_types(form_page_models())
+            ).values_list("pk", flat=True)
+        )
+        if wrong := [str(page_id) for page_id in page_ids if page_id not in forms]:
+            raise CommandError(f"Not a form page: {', '.join(wrong)}.", returncode=2)
+
+    @staticmethod
+    def form_content_types(models):
+        from django.contrib.contenttypes.models import ContentType
+
+        return list(ContentType.objects.get_for_models(*models).values())
 
     def find_user(self, username: str):
         try:
