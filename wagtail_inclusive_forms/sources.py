@@ -135,16 +135,21 @@ def describe_page(page, version: str = LIVE, shared: SharedQuestion | None = Non
     )
 
 
-def _html_fields(page) -> tuple[FieldDescription, ...]:
+def html_content_fields(model: type[Page]) -> list[models.Field]:
+    """A page model's rich text and StreamFields, where HTML forms may hide."""
+    return [field for field in model._meta.concrete_fields if isinstance(field, RichTextField | StreamField)]
+
+
+def _html_fields(row: dict, content_fields: list[models.Field]) -> tuple[FieldDescription, ...]:
     fields: list[FieldDescription] = []
-    for field in type(page)._meta.concrete_fields:
+    for field in content_fields:
+        value = row[field.attname]
         if isinstance(field, StreamField):
-            value = getattr(page, field.attname)
             raw = value.raw_data if hasattr(value, "raw_data") else value
             for html in html_strings(list(raw or [])):
                 fields.extend(fields_in_html(html))
-        elif isinstance(field, RichTextField):
-            fields.extend(fields_in_html(getattr(page, field.attname) or ""))
+        else:
+            fields.extend(fields_in_html(value or ""))
     return tuple(fields)
 
 
@@ -162,18 +167,21 @@ def html_form_page_models() -> list[type[Page]]:
 def describe_html_forms(site: Site | None = None) -> Iterator[FormDescription]:
     """Live pages of any type whose rich text or blocks hold HTML form fields."""
     for model in html_form_page_models():
+        content_fields = html_content_fields(model)
+        # Plain rows, not page objects: building a page costs more than reading its text.
         pages = model.objects.live().order_by("path")
         if site is not None:
             pages = pages.descendant_of(site.root_page, inclusive=True)
-        for page in pages:
-            fields = _html_fields(page)
+        rows = pages.values("pk", "title", "url_path", *(field.attname for field in content_fields))
+        for row in rows:
+            fields = _html_fields(row, content_fields)
             if fields:
                 yield FormDescription(
-                    page_id=page.pk,
-                    title=page.title,
+                    page_id=row["pk"],
+                    title=row["title"],
                     version=LIVE,
                     page_type=str(model._meta.verbose_name),
-                    url_path=page.url_path,
+                    url_path=row["url_path"],
                     fields=fields,
                 )
 
