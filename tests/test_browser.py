@@ -178,6 +178,32 @@ def test_editor_resets_a_question_to_follow_the_standard(live_server, admin_user
     assert field.overridden_settings == ()
 
 
+def test_a_following_question_shows_the_answers_of_the_standard_questions_mode(
+    live_server, admin_user, root_page, page_in
+):
+    from wagtail.models import Site
+
+    from tests.factories import FormPageFactory, InclusiveFieldFactory
+    from wagtail_inclusive_forms.models import InclusiveFormsSettings
+
+    standard = InclusiveFormsSettings.for_site(Site.objects.get(is_default_site=True))
+    standard.question_mode = "form_of_address"
+    standard.save()
+    form = FormPageFactory(parent=root_page, title="Aanhef", slug="aanhef")
+    InclusiveFieldFactory(page=form, label="Aanhef", inclusive_mode="", inclusive_hidden_answers=None)
+    page = logged_in_admin(page_in, live_server)
+    page.goto(f"{live_server.url}/admin/pages/{form.pk}/edit/")
+
+    def answer_box(code):
+        return page.locator(f"input[name='form_fields-0-inclusive_hidden_answers'][value='{code}']")
+
+    assert answer_box("address_mr").is_visible()
+    assert answer_box("male").is_hidden()  # the standard asks the form of address, not sex
+    page.select_option("#id_form_fields-0-inclusive_mode", "gender")  # the editor overrides the mode
+    assert answer_box("male").is_visible()
+    assert answer_box("address_mr").is_hidden()
+
+
 FEMALE_CELL = "document.querySelector('table.wif-salutation-preview tbody tr:nth-child(2) td')"
 
 

@@ -130,6 +130,8 @@ class SharedQuestionPanel(Panel):
             context = super().get_context_data(parent_context)
             instance = self.instance
             own = instance.get_own_settings() if instance is not None and instance.pk else {}
-            context["rows"] = standard_question_rows(shared_question_of(instance, self.request), own)
+            shared = shared_question_of(instance, self.request)
+            context["rows"] = standard_question_rows(shared, own)
+            context["standard_mode"] = shared.mode
             context["follows"] = not any(row["overridden"] for row in context["rows"])
             return context

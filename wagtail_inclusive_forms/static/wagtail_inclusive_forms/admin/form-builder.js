@@ -31,8 +31,9 @@
     }
     var inclusive = type.value === TYPE;
     var modeSelect = byName(child, "inclusive_mode");
-    // "" follows the standard question, whose mode the server does not send: show every answer.
-    var mode = modeSelect ? modeSelect.value : "gender";
+    var panel = child.querySelector("[data-wif-shared-question]");
+    // "" follows the standard question: its mode is on the standard-question panel.
+    var mode = modeSelect && modeSelect.value ? modeSelect.value : panel ? panel.dataset.wifStandardMode : "";
     var followBox = child.querySelector('input[name$="-inclusive_hidden_answers"][value="shared"]');
     show(child.querySelectorAll(".wif-when-inclusive"), inclusive);
     show(child.querySelectorAll(".wif-when-gender-mode"), inclusive && mode !== "form_of_address");
