@@ -291,3 +291,145 @@ def test_admin_preview_and_apply_need_the_fix_permission(client, root_page, admi
     response = client.post(url, {"page": [page.pk, "x"], "publish": "1"})
     assert response.status_code == 200 and 'data-status="published"' in response.content.decode()
     assert fields_of(page)[1][2] == "inclusive_gender"
+
+
+def inclusive_description(own, shared):
+    from wagtail_inclusive_forms.audit import FieldDescription
+    from wagtail_inclusive_forms.question import overridden_settings, resolve_question
+
+    return FieldDescription(
+        name="geslacht",
+        label="Geslacht",
+        field_type="inclusive_gender",
+        question=resolve_question(shared, own),
+        overrides=overridden_settings(own),
+    )
+
+
+def test_only_settings_equal_to_the_standard_are_planned_to_follow_it():
+    from wagtail_inclusive_forms.audit.fixes import plan_follow_fix
+    from wagtail_inclusive_forms.question import SharedQuestion
+
+    shared = SharedQuestion(purpose="Voor de statistiek.", hidden_codes=("self_described",))
+    own = {"mode": "gender", "hidden_codes": (), "undisclosed_label": "", "purpose": "Voor de statistiek."}
+    fix = plan_follow_fix(3, inclusive_description(own, shared), shared)
+    assert (fix.position, fix.name, fix.settings) == (3, "geslacht", ("mode", "purpose"))  # own answers stay
+    # Hiding an answer of the other mode changes nothing a visitor sees: that override can go too.
+    own_answers = dict(own, hidden_codes=("self_described", "address_mr"))
+    assert plan_follow_fix(0, inclusive_description(own_answers, shared), shared).settings == (
+        "mode",
+        "hidden_codes",
+        "purpose",
+    )
+    different = {
+        "mode": "form_of_address",
+        "hidden_codes": None,
+        "undisclosed_label": "",
+        "purpose": "Eigen.",
+    }
+    assert plan_follow_fix(0, inclusive_description(different, shared), shared) is None
+    following = {"mode": "", "hidden_codes": None, "undisclosed_label": "", "purpose": ""}
+    assert plan_follow_fix(0, inclusive_description(following, shared), shared) is None
+
+
+def test_a_question_with_the_standards_values_follows_later_changes_after_the_fix(root_page, admin_user):
+    from wagtail.models import Site
+
+    from tests.factories import InclusiveFieldFactory
+    from tests.test_shared_question import set_standard
+
+    site = Site.objects.get(is_default_site=True)
+    set_standard(site, question_purpose="Voor de aanhef in onze brieven.")
+    page = FormPageFactory(parent=root_page, slug="oud-inclusief")
+    InclusiveFieldFactory(
+        page=page,
+        inclusive_mode="gender",  # stored before there was a standard question
+        inclusive_hidden_answers="",
+        inclusive_undisclosed_label="prefer_not_to_say",
+        inclusive_purpose="Voor de aanhef in onze brieven.",
+    )
+    InclusiveFieldFactory(
+        page=page,
+        label="Geslacht kind",
+        inclusive_mode="gender",
+        inclusive_purpose="Eigen doel.",
+        sort_order=1,
+    )
+    page.save_revision().publish()
+    before = FormPage.objects.get(pk=page.pk).get_inclusive_questions()
+
+    (plan,) = preview_fixes(page_ids=[page.pk])
+    assert [(fix.name, fix.settings) for fix in plan.follows] == [
+        ("geslacht", ("mode", "hidden_codes", "undisclosed_label", "purpose")),
+        ("geslacht_kind", ("mode",)),  # its own purpose stays
+    ]
+    (outcome,) = apply_fixes([page.pk], user=admin_user, publish=True)
+    assert outcome.status == "published"
+    page = FormPage.objects.get(pk=page.pk)
+    assert page.get_inclusive_questions() == before  # visitors see the same questions
+    assert [field.overridden_settings for field in page.form_fields.all()] == [(), ("purpose",)]
+    entry = PageLogEntry.objects.get(page=page, action=FIX_ACTION)
+    assert entry.data["follows"][1] == {
+        "name": "geslacht_kind",
+        "label": "Geslacht kind",
+        "follows": ["mode"],
+    }
+    set_standard(site, question_mode="form_of_address", question_purpose="Alleen voor de aanhef.")
+    after = FormPage.objects.get(pk=page.pk).get_inclusive_questions()
+    assert (after["geslacht"].mode, after["geslacht"].purpose) == (
+        "form_of_address",
+        "Alleen voor de aanhef.",
+    )
+    assert (after["geslacht_kind"].mode, after["geslacht_kind"].purpose) == ("form_of_address", "Eigen doel.")
+    assert fix_page(page.pk, user=admin_user).status == "unchanged"  # a second run changes nothing
+
+
+def test_a_stream_question_with_the_standards_values_follows_it_after_the_fix(root_page, admin_user):
+    from wagtail_inclusive_forms.question import default_shared_question
+
+    standard = default_shared_question()
+    own = {
+        "label": "Geslacht",
+        "required": False,
+        "mode": "gender",
+        "offered_answers": ["male", "female", "self_described", "undisclosed"],
+        "undisclosed_label": "not_relevant",  # differs from the standard: stays
+        "purpose": standard.purpose,
+    }
+    page = StreamFormPageFactory(parent=root_page, slug="stream-oud", body=[("gender", own)])
+    page.save_revision().publish()
+    apply_fixes([page.pk], user=admin_user, publish=True)
+    page.refresh_from_db()
+    value = page.body[0].value
+    assert (value["mode"], value["offered_answers"], value["undisclosed_label"], value["purpose"]) == (
+        "",
+        ["shared"],
+        "not_relevant",
+        "",
+    )
+    assert page.body[0].block.overridden_settings(value) == ("undisclosed_label",)
+    assert list(page.specific.get_inclusive_questions()) == ["geslacht"]
+
+
+def test_preview_and_command_say_which_questions_will_follow_the_standard(
+    client, admin_user, root_page, capsys
+):
+    from tests.factories import InclusiveFieldFactory
+    from wagtail_inclusive_forms.question import default_shared_question
+
+    page = FormPageFactory(parent=root_page, title="Melding", slug="melding")
+    InclusiveFieldFactory(
+        page=page, inclusive_mode="gender", inclusive_purpose=default_shared_question().purpose
+    )
+    page.save_revision().publish()
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtail_inclusive_forms:bulk_fix")).content.decode()
+    assert "“Geslacht” volgt voortaan de standaardvraag in: wat de vraag vraagt, doeltekst" in html
+    call_command("fix_gender_questions")
+    assert (
+        "Geslacht [geslacht]: volgt de standaardvraag (wat de vraag vraagt, doeltekst)"
+        in capsys.readouterr().out
+    )
+    response = client.post(reverse("wagtail_inclusive_forms:bulk_fix"), {"page": [page.pk], "publish": "1"})
+    assert "volgt de standaardvraag: Geslacht" in response.content.decode()
+    assert FormPage.objects.get(pk=page.pk).form_fields.get().overridden_settings == ()

@@ -100,9 +100,13 @@ def test_a_newcomer_fixes_every_form_and_the_audit_reaches_zero(demo_db, tmp_pat
     db, _first, _second = demo_db
     copy = tmp_path / "fixed.sqlite3"
     shutil.copy(db, copy)  # the other tests keep the demo as loaded
-    assert "Proefrun: 10 formulieren zouden veranderen" in manage("fix_gender_questions", db=copy)
+    preview = manage("fix_gender_questions", db=copy)
+    assert "Proefrun: 11 formulieren zouden veranderen" in preview
+    # The neighbourhood evening's question already asks what the standard asks: from now on it follows it.
+    follows = "Geslacht [geslacht]: volgt de standaardvraag (wat de vraag vraagt, aangeboden antwoorden)"
+    assert follows in preview
     out = manage("fix_gender_questions", "--apply", "--publish", db=copy)
-    assert "Samenvatting: 10 opgeschoond en gepubliceerd." in out
+    assert "Samenvatting: 11 opgeschoond en gepubliceerd." in out
     summary = json.loads(manage("audit_forms", "--format", "json", db=copy))["summary"]
     assert summary["findings_by_code"] == {}
     assert "Proefrun: 0 formulieren" in manage("fix_gender_questions", db=copy)

@@ -8,6 +8,7 @@ follows the site's standard question the same way: an empty choice, the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -116,6 +117,15 @@ class InclusiveQuestionBlock(blocks.StructBlock):
 
     def overridden_settings(self, value: Any) -> tuple[str, ...]:
         return overridden_settings(self.get_own_settings(value))
+
+    def follow_standard(self, value: Any, settings: Iterable[str]) -> Any:
+        """A copy of ``value`` with these settings following the standard question."""
+        empty = {"mode": "", "hidden_codes": [FOLLOW_SHARED], "undisclosed_label": "", "purpose": ""}
+        keys = {"hidden_codes": "offered_answers"}
+        raw = self.get_prep_value(value)
+        for name in settings:
+            raw[keys.get(name, name)] = empty[name]
+        return self.to_python(raw)
 
     def get_question_config(
         self, value: Any, shared: SharedQuestion | None = None, *, strict: bool = False

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
-from .audit.fixes import FieldFix, FormFix, TextFix, latest_versions, plan_form_fix, reword
+from .audit.fixes import FieldFix, FollowFix, FormFix, TextFix, latest_versions, plan_form_fix, reword
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord
 from .models.settings import shared_question_for_page, shared_questions_by_site, site_id_for_path, site_roots
@@ -57,6 +57,7 @@ class PageOutcome:
     reason: str = ""
     fields: tuple[FieldFix, ...] = field(default_factory=tuple)
     texts: tuple[TextFix, ...] = field(default_factory=tuple)
+    follows: tuple[FollowFix, ...] = field(default_factory=tuple)
 
 
 def preview_fixes(site: Site | None = None, page_ids: Iterable[int] | None = None) -> list[FormFix]:
@@ -117,7 +118,7 @@ def fix_page(page_id: int, *, user=None, publish: bool = False) -> PageOutcome:
         outcome.status = UNCHANGED
         outcome.reason = gettext("Nothing to fix (any more).")
         return outcome
-    outcome.fields, outcome.texts = plan.fields, plan.texts
+    outcome.fields, outcome.texts, outcome.follows = plan.fields, plan.texts, plan.follows
     may_publish, why_not = _may_publish(page, user) if publish else (False, "")
     try:
         with transaction.atomic():
@@ -128,7 +129,11 @@ def fix_page(page_id: int, *, user=None, publish: bool = False) -> PageOutcome:
                 action=FIX_ACTION,
                 user=user,
                 revision=revision,
-                data={"fields": [fix.as_log_data() for fix in plan.fields], "published": may_publish},
+                data={
+                    "fields": [fix.as_log_data() for fix in plan.fields],
+                    "follows": [fix.as_log_data() for fix in plan.follows],
+                    "published": may_publish,
+                },
             )
             if may_publish:
                 revision.publish(user=user)
@@ -204,10 +209,12 @@ def _replace_builder_fields(page, plan: FormFix) -> None:
         field.inclusive_hidden_answers = None
         field.inclusive_undisclosed_label = ""
         field.inclusive_purpose = ""
+    for follow in plan.follows:
+        fields[follow.name].follow_standard(follow.settings)
 
 
 def _replace_blocks(page, plan: FormFix) -> None:
-    if not plan.fields:  # only page text to reword
+    if not (plan.fields or plan.follows):  # only page text to reword
         return
     stream = getattr(page, page.form_stream_field)
     block_name = next(
@@ -238,6 +245,12 @@ def _replace_blocks(page, plan: FormFix) -> None:
         if block.get_field_name(value) != fix.name:
             raise ValueError(gettext("The new question would store its answers under another name."))
         stream[index] = (block_name, value)
+    for follow in plan.follows:
+        child = stream[positions[follow.position]]
+        stream[positions[follow.position]] = (
+            child.block_type,
+            child.block.follow_standard(child.value, follow.settings),
+        )
 
 
 def _error_text(error: Exception) -> str:

@@ -101,6 +101,14 @@ SETTING_LABELS = {
     "undisclosed_label": _("label of the last answer"),
     "purpose": _("purpose text"),
 }
+
+
+def setting_labels(names: Iterable[str]) -> str:
+    """Settings in words, for lists such as "purpose text, answers offered";
+    names that are not settings (from older stored data) are left out."""
+    return ", ".join(str(SETTING_LABELS[name]) for name in names if name in SETTING_LABELS)
+
+
 # The pseudo answer code an editor ticks to take the offered answers from the
 # standard question (stored as NULL on builder fields, kept in block values).
 FOLLOW_SHARED = "shared"

@@ -4,18 +4,20 @@ Plain Python. Each old sex/gender question, and each salutation question that
 offers only "Dhr./Mevr.", becomes an inclusive question in the same place and
 under the same stored name. It follows the site's standard question; a
 salutation question asks the form of address instead. It is optional unless a
-legal basis is recorded for the form. Gendered wording in labels and page
-text is replaced where the word list gives one neutral word for it
-(:func:`reword`). ``wagtail_inclusive_forms.bulk_fix`` applies such a plan to a
+legal basis is recorded for the form. An inclusive question whose own
+settings match the standard question's stops overriding them, so it follows
+later changes of the standard (:func:`plan_follow_fix`). Gendered wording in
+labels and page text is replaced where the word list gives one neutral word
+for it (:func:`reword`). ``wagtail_inclusive_forms.bulk_fix`` applies such a plan to a
 page as a new revision.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..question import FORM_OF_ADDRESS_MODE, GENDER_MODE, SharedQuestion
+from ..question import FORM_OF_ADDRESS_MODE, GENDER_MODE, QuestionConfig, SharedQuestion
 from .report import FieldDescription, FormDescription
 from .wordlists import gendered_pattern, gendered_suggestions
 
@@ -51,6 +53,21 @@ class FieldFix:
 
 
 @dataclass(frozen=True)
+class FollowFix:
+    """An inclusive question that sets some settings itself to the standard
+    question's values: those are cleared, so the question follows the
+    standard from now on. Visitors see the same question as before."""
+
+    position: int
+    name: str
+    label: str
+    settings: tuple[str, ...]  # names from question.INHERITABLE_SETTINGS
+
+    def as_log_data(self) -> dict:
+        return {"name": self.name, "label": self.label, "follows": list(self.settings)}
+
+
+@dataclass(frozen=True)
 class TextFix:
     """Gendered wording in a label or page text, and its neutral version."""
 
@@ -68,9 +85,10 @@ class FormFix:
     fields: tuple[FieldFix, ...] = ()
     legal_basis: bool = False
     texts: tuple[TextFix, ...] = ()
+    follows: tuple[FollowFix, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.fields or self.texts)
+        return bool(self.fields or self.texts or self.follows)
 
 
 def _replacement(term: str, suggestion: str) -> str | None:
@@ -137,6 +155,30 @@ def plan_field_fix(
     )
 
 
+def _shown_alike(one: QuestionConfig, other: QuestionConfig) -> bool:
+    return (one.mode, one.options(), one.purpose) == (other.mode, other.options(), other.purpose)
+
+
+def plan_follow_fix(position: int, field: FieldDescription, shared: SharedQuestion) -> FollowFix | None:
+    """For an inclusive question: the settings it overrides with what the
+    standard question gives anyway (they can follow it without a visitor
+    noticing), or None."""
+    if field.question is None:
+        return None
+    config = field.question
+    same = tuple(
+        name
+        for name in field.overrides
+        if _shown_alike(config, replace(config, **{name: getattr(shared, name)}))
+    )
+    if not same:
+        return None
+    together = replace(config, **{name: getattr(shared, name) for name in same})
+    if not _shown_alike(config, together):  # settings that only match one at a time
+        return None
+    return FollowFix(position=position, name=field.name, label=field.label, settings=same)
+
+
 def plan_form_fix(
     form: FormDescription, shared: SharedQuestion, legal_basis: bool = False, *, labels_fixable: bool = True
 ) -> FormFix:
@@ -149,6 +191,11 @@ def plan_form_fix(
         )
         if fix is not None
     )
+    follows = tuple(
+        fix
+        for fix in (plan_follow_fix(position, field, shared) for position, field in enumerate(form.fields))
+        if fix is not None
+    )
     texts = [(where, text) for where, text in form.texts]
     if labels_fixable:
         texts += [(field.label, field.label) for field in form.fields]
@@ -158,6 +205,7 @@ def plan_form_fix(
         fields=fixes,
         legal_basis=legal_basis,
         texts=tuple(TextFix(where, text, reword(text)) for where, text in texts if reword(text) != text),
+        follows=follows,
     )
 
 

@@ -8,6 +8,8 @@ submissions listing. ``AbstractInclusiveFormField`` combines the field mixin wit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -164,6 +166,17 @@ class InclusiveFormFieldMixin(models.Model):
     @property
     def overridden_settings(self) -> tuple[str, ...]:
         return overridden_settings(self.get_own_settings())
+
+    def follow_standard(self, settings: Iterable[str]) -> None:
+        """Clear these settings (``INHERITABLE_SETTINGS`` names), so they follow the standard question."""
+        empty = {
+            "mode": ("inclusive_mode", ""),
+            "hidden_codes": ("inclusive_hidden_answers", None),
+            "undisclosed_label": ("inclusive_undisclosed_label", ""),
+            "purpose": ("inclusive_purpose", ""),
+        }
+        for name in settings:
+            setattr(self, *empty[name])
 
     def get_question_config(
         self, shared: SharedQuestion | None = None, *, strict: bool = False

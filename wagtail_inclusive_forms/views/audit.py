@@ -23,7 +23,7 @@ from ..audit import FINDING_TYPES
 from ..audit.findings import SEVERITY_LABELS
 from ..audit_runs import latest_run
 from ..models.audit import FormPurposeRecord, StoredFinding
-from ..question import SETTING_LABELS
+from ..question import setting_labels
 from ..tasks import audit_forms_task
 from .bulk_fix import user_may_fix
 
@@ -81,7 +81,7 @@ def standard_question_context(run) -> dict:
             {
                 "page_id": page_id,
                 "title": titles.get(page_id, page_id),
-                "settings": ", ".join(str(SETTING_LABELS[name]) for name in names if name in SETTING_LABELS),
+                "settings": setting_labels(names),
             }
             for page_id, names in sorted(overriding.items(), key=lambda item: str(titles.get(item[0], "")))
         ],

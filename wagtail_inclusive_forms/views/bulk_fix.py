@@ -16,7 +16,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..audit_runs import run_and_store_audit
 from ..bulk_fix import DRAFT, PUBLISHED, STATUS_LABELS, apply_fixes, preview_fixes
-from ..question import MODE_LABELS
+from ..question import MODE_LABELS, setting_labels
 
 FIX_PERMISSION = "wagtail_inclusive_forms.fix_forms"
 TEMPLATE = "wagtail_inclusive_forms/audit/bulk_fix.html"
@@ -55,7 +55,11 @@ def bulk_fix(request):
         .values_list("pk", flat=True)
     )
     plans = [
-        {"plan": plan, "fields": [{"fix": fix, "mode": MODE_LABELS[fix.mode]} for fix in plan.fields]}
+        {
+            "plan": plan,
+            "fields": [{"fix": fix, "mode": MODE_LABELS[fix.mode]} for fix in plan.fields],
+            "follows": [{"fix": fix, "settings": setting_labels(fix.settings)} for fix in plan.follows],
+        }
         for plan in preview_fixes(page_ids=selected)
         if plan.page_id in editable  # only forms this user may change
     ]

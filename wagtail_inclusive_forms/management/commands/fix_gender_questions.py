@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from ...audit_runs import run_and_store_audit
 from ...bulk_fix import FAILED, STATUS_LABELS, apply_fixes, preview_fixes
-from ...question import MODE_LABELS
+from ...question import MODE_LABELS, setting_labels
 from .audit_forms import find_site
 
 
@@ -117,3 +117,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  - {fix.label} [{fix.name}]: {old} -> {new}, {required}")
         for text in plan.texts:
             self.stdout.write(f"  - “{text.old}” -> “{text.new}”")
+        for follow in plan.follows:
+            settings = setting_labels(follow.settings)
+            self.stdout.write(
+                f"  - {follow.label} [{follow.name}]: {_('follows the standard question')} ({settings})"
+            )
