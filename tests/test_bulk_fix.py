@@ -347,6 +347,7 @@ def test_a_question_with_the_standards_values_follows_later_changes_after_the_fi
         inclusive_hidden_answers="",
         inclusive_undisclosed_label="prefer_not_to_say",
         inclusive_purpose="Voor de aanhef in onze brieven.",
+        sort_order=0,
     )
     InclusiveFieldFactory(
         page=page,
