@@ -163,6 +163,18 @@ def test_a_failure_on_one_page_leaves_it_untouched_and_the_others_fixed(root_pag
     assert fields_of(bad)[1][2] == "dropdown" and fields_of(good)[1][2] == "inclusive_gender"
 
 
+def test_form_fields_without_the_inclusive_mixin_are_not_given_a_type_they_cannot_show(
+    root_page, admin_user, monkeypatch
+):
+    from wagtail_inclusive_forms.models import InclusiveFormFieldMixin
+
+    page = old_form(root_page, "gewoon")
+    monkeypatch.delattr(InclusiveFormFieldMixin, "follow_standard")  # as a plain Wagtail form field
+    (outcome,) = apply_fixes([page.pk], user=admin_user, publish=True)
+    assert outcome.status == "failed" and "InclusiveFormFieldMixin" in outcome.reason
+    assert fields_of(page)[1][2] == "dropdown"
+
+
 def test_running_the_fix_twice_changes_nothing_the_second_time(root_page, admin_user):
     page = old_form(root_page, "parkeren", extra=["Naam vader/moeder"])
     apply_fixes([page.pk], user=admin_user, publish=True)

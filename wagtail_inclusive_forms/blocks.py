@@ -33,7 +33,7 @@ from .question import (
     resolve_question,
 )
 
-# Block child holding each QuestionConfig setting, for mapping errors.
+# Block child holding each QuestionConfig setting, for mapping errors and clearing settings.
 _CONFIG_CHILDREN = {
     "mode": "mode",
     "hidden_codes": "offered_answers",
@@ -120,11 +120,9 @@ class InclusiveQuestionBlock(blocks.StructBlock):
 
     def follow_standard(self, value: Any, settings: Iterable[str]) -> Any:
         """A copy of ``value`` with these settings following the standard question."""
-        empty = {"mode": "", "hidden_codes": [FOLLOW_SHARED], "undisclosed_label": "", "purpose": ""}
-        keys = {"hidden_codes": "offered_answers"}
         raw = self.get_prep_value(value)
         for name in settings:
-            raw[keys.get(name, name)] = empty[name]
+            raw[_CONFIG_CHILDREN[name]] = [FOLLOW_SHARED] if name == "hidden_codes" else ""
         return self.to_python(raw)
 
     def get_question_config(

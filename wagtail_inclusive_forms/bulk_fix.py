@@ -24,7 +24,7 @@ from .audit.fixes import FieldFix, FollowFix, FormFix, TextFix, latest_versions,
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord
 from .models.settings import shared_question_for_page, shared_questions_by_site, site_id_for_path, site_roots
-from .question import FOLLOW_SHARED, default_shared_question
+from .question import FOLLOW_SHARED, INHERITABLE_SETTINGS, default_shared_question
 from .sources import (
     describe_form_pages,
     describe_page,
@@ -69,7 +69,7 @@ def preview_fixes(site: Site | None = None, page_ids: Iterable[int] | None = Non
         form for form in describe_form_pages(site) if wanted is None or form.page_id in wanted
     )
     records = FormPurposeRecord.objects.latest_per_page(forms)
-    shared_by_site, roots = shared_questions_by_site(), site_roots()
+    shared_by_site, roots, default = shared_questions_by_site(), site_roots(), default_shared_question()
     pages = {
         pk: (path, ct)
         for pk, path, ct in Page.objects.filter(pk__in=forms).values_list("pk", "url_path", "content_type")
@@ -77,12 +77,12 @@ def preview_fixes(site: Site | None = None, page_ids: Iterable[int] | None = Non
     plans = []
     for page_id, form in forms.items():
         url_path, content_type = pages.get(page_id, ("", None))
-        shared = shared_by_site.get(site_id_for_path(url_path, roots))
+        shared = shared_by_site.get(site_id_for_path(url_path, roots), default)
         model = ContentType.objects.get_for_id(content_type).model_class() if content_type else None
         record = records.get(page_id)
         plan = plan_form_fix(
             form,
-            shared or default_shared_question(),
+            shared,
             bool(record and record.has_legal_basis),
             labels_fixable=not _is_stream_form(model),
         )
@@ -196,6 +196,13 @@ def _replace_builder_fields(page, plan: FormFix) -> None:
     children = list(getattr(page, relation).all())
     setattr(page, relation, children)
     fields = {field.clean_name: field for field in children}
+    if plan.fields and not all(hasattr(child, "follow_standard") for child in children):
+        raise ValueError(
+            gettext(
+                "The form fields of this page type cannot hold the inclusive question: "
+                "add InclusiveFormFieldMixin to its form field model."
+            )
+        )
     for child in children:  # the clean_name stays, so a new label loses no answers
         child.label = reword(child.label)
     for fix in plan.fields:
@@ -205,10 +212,8 @@ def _replace_builder_fields(page, plan: FormFix) -> None:
         field.required = fix.required
         field.choices = ""
         field.default_value = ""
+        field.follow_standard(INHERITABLE_SETTINGS)
         field.inclusive_mode = fix.own_mode
-        field.inclusive_hidden_answers = None
-        field.inclusive_undisclosed_label = ""
-        field.inclusive_purpose = ""
     for follow in plan.follows:
         fields[follow.name].follow_standard(follow.settings)
 

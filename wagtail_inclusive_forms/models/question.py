@@ -38,7 +38,7 @@ from ..question import (
 
 INCLUSIVE_FIELD_CHOICES = ((INCLUSIVE_FIELD_TYPE, _("Sex or gender (inclusive)")),)
 
-# Model field that holds each QuestionConfig setting, for mapping errors.
+# Model field that holds each QuestionConfig setting, for mapping errors and clearing settings.
 _CONFIG_COLUMNS = {
     "mode": "inclusive_mode",
     "hidden_codes": "inclusive_hidden_answers",
@@ -169,14 +169,8 @@ class InclusiveFormFieldMixin(models.Model):
 
     def follow_standard(self, settings: Iterable[str]) -> None:
         """Clear these settings (``INHERITABLE_SETTINGS`` names), so they follow the standard question."""
-        empty = {
-            "mode": ("inclusive_mode", ""),
-            "hidden_codes": ("inclusive_hidden_answers", None),
-            "undisclosed_label": ("inclusive_undisclosed_label", ""),
-            "purpose": ("inclusive_purpose", ""),
-        }
         for name in settings:
-            setattr(self, *empty[name])
+            setattr(self, _CONFIG_COLUMNS[name], None if name == "hidden_codes" else "")
 
     def get_question_config(
         self, shared: SharedQuestion | None = None, *, strict: bool = False

@@ -277,10 +277,9 @@ def shared_question_for_page(page) -> SharedQuestion:
 
 
 def shared_questions_by_site() -> dict[int, SharedQuestion]:
-    """Every site's standard question (one query; sites without a row get the defaults)."""
-    stored = {row.site_id: row.get_shared_question() for row in InclusiveFormsSettings.objects.all()}
-    default = default_shared_question()
-    return {site_id: stored.get(site_id, default) for site_id in Site.objects.values_list("pk", flat=True)}
+    """The standard question of every site that has set one, by site id (one
+    query); a site missing here uses ``default_shared_question()``."""
+    return {row.site_id: row.get_shared_question() for row in InclusiveFormsSettings.objects.all()}
 
 
 def log_standard_question(settings: InclusiveFormsSettings, before: SharedQuestion, user) -> None:
