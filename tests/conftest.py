@@ -3,9 +3,12 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
+from wagtail_inclusive_forms.page_model import get_page_model
+
+Page = get_page_model()  # wagtailcore.Page, or the site's own (WAGTAIL_PAGE_MODEL)
 
 
 @pytest.fixture(autouse=True)
@@ -64,10 +67,9 @@ def editor(django_user_model, root_page):
     user = django_user_model.objects.create_user("redacteur", "redacteur@example.org", "password")
     group = Group.objects.create(name="Redacteuren")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(
-            group=group, page=root_page, permission=Permission.objects.get(codename=codename)
-        )
+    for permission_type in ("add", "change", "publish"):
+        # By type, not codename: the codename names the base page model ("add_page").
+        GroupPagePermission.objects.create(group=group, page=root_page, permission_type=permission_type)
     user.groups.add(group)
     return user
 

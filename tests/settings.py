@@ -6,6 +6,8 @@ to run the same suite on PostgreSQL.
 
 import os
 
+import django
+
 BASE_DIR = os.path.dirname(os.path.abspath(__file__))
 SECRET_KEY = "tests-only-not-secret"
 DEBUG = False
@@ -91,5 +93,9 @@ MEDIA_ROOT = os.path.join(BASE_DIR, "media")
 MEDIA_URL = "/media/"
 WAGTAIL_SITE_NAME = "Tests"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django 6.1 replaced EMAIL_BACKEND by MAILERS (the old setting warns until 7.0).
+if django.VERSION >= (6, 1):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -8,11 +8,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, StreamFormPageFactory
 from wagtail_inclusive_forms.audit import audit_forms
+from wagtail_inclusive_forms.page_model import get_page_model
 from wagtail_inclusive_forms.sources import describe_forms
+
+Page = get_page_model()  # wagtailcore.Page, or the site's own (WAGTAIL_PAGE_MODEL)
 
 pytestmark = pytest.mark.django_db
 

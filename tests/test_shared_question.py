@@ -3,14 +3,17 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.models import ModelLogEntry, Page, Site
+from wagtail.models import ModelLogEntry, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory, StreamFormPageFactory
 from tests.test_salutation_admin import settings_post, settings_url
 from wagtail_inclusive_forms.admin_forms import OfferedAnswersField
 from wagtail_inclusive_forms.audit_runs import run_and_store_audit
 from wagtail_inclusive_forms.models import InclusiveFormsSettings
+from wagtail_inclusive_forms.page_model import get_page_model
 from wagtail_inclusive_forms.question import SharedQuestion, resolve_question
+
+Page = get_page_model()  # wagtailcore.Page, or the site's own (WAGTAIL_PAGE_MODEL)
 
 ADDRESS_CODES = ["address_mr", "address_ms", "address_name_only", "address_custom"]
 

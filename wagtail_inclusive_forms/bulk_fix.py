@@ -18,12 +18,13 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from .audit.fixes import FieldFix, FollowFix, FormFix, TextFix, latest_versions, plan_form_fix, reword
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord
 from .models.settings import shared_question_for_page, shared_questions_by_site, site_id_for_path, site_roots
+from .page_model import get_page_model
 from .question import FOLLOW_SHARED, INHERITABLE_SETTINGS, default_shared_question
 from .sources import (
     describe_form_pages,
@@ -70,10 +71,8 @@ def preview_fixes(site: Site | None = None, page_ids: Iterable[int] | None = Non
     )
     records = FormPurposeRecord.objects.latest_per_page(forms)
     shared_by_site, roots, default = shared_questions_by_site(), site_roots(), default_shared_question()
-    pages = {
-        pk: (path, ct)
-        for pk, path, ct in Page.objects.filter(pk__in=forms).values_list("pk", "url_path", "content_type")
-    }
+    rows = get_page_model().objects.filter(pk__in=forms).values_list("pk", "url_path", "content_type")
+    pages = {pk: (path, ct) for pk, path, ct in rows}
     plans = []
     for page_id, form in forms.items():
         url_path, content_type = pages.get(page_id, ("", None))
@@ -97,7 +96,7 @@ def apply_fixes(page_ids: Iterable[int], *, user=None, publish: bool = False) ->
 
 
 def fix_page(page_id: int, *, user=None, publish: bool = False) -> PageOutcome:
-    page = Page.objects.filter(pk=page_id).first()
+    page = get_page_model().objects.filter(pk=page_id).first()
     if page is None:
         return PageOutcome(page_id, "", SKIPPED, gettext("The page no longer exists."))
     page = page.specific

@@ -40,6 +40,34 @@ def check_form_pages_use_inclusive_builder(app_configs=None, **kwargs) -> list[c
 
 
 @checks.register()
+def check_field_models_put_the_mixin_first(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Django keeps the first ``field_type`` it meets in a model's bases: with the
+    mixin after ``AbstractFormField`` the inclusive type silently disappears
+    (and ``makemigrations`` drops it from the choices)."""
+    from wagtail.contrib.forms.models import AbstractFormField
+
+    from .models import InclusiveFormFieldMixin
+
+    warnings = []
+    for model in apps.get_models():
+        if not issubclass(model, InclusiveFormFieldMixin) or not issubclass(model, AbstractFormField):
+            continue
+        mro = model.__mro__
+        if mro.index(AbstractFormField) < mro.index(InclusiveFormFieldMixin):
+            warnings.append(
+                checks.Warning(
+                    f"{model._meta.label} lists InclusiveFormFieldMixin after AbstractFormField, so its "
+                    "field types do not include the inclusive question.",
+                    hint=f"Write the bases as class {model.__name__}(InclusiveFormFieldMixin, "
+                    "AbstractFormField), then run makemigrations.",
+                    obj=model,
+                    id="wagtail_inclusive_forms.W001",
+                )
+            )
+    return warnings
+
+
+@checks.register()
 def check_salutation_settings(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """The salutation scheme is edited in Wagtail's site settings, and a site
     without a choice uses the preset named in the settings: both must exist."""

@@ -14,30 +14,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bs4 import BeautifulSoup
-from django.apps import apps
 from django.db import models
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Site, get_page_models
 
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
 from .audit.html import fields_in_html, html_strings
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.settings import shared_questions_by_site, site_id_of, site_roots
+from .page_model import get_page_model
 from .question import SharedQuestion, default_shared_question
 from .stream_forms import builder_type
 
 
-def form_page_models() -> list[type[Page]]:
+def form_page_models() -> list[type[models.Model]]:
     """Concrete page models that are Wagtail forms, in every installed app."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page) and issubclass(model, FormMixin) and not model._meta.abstract
-    ]
+    return [model for model in get_page_models() if issubclass(model, FormMixin) and not model._meta.abstract]
 
 
-def form_field_relations(model: type[Page]) -> list[str]:
+def form_field_relations(model: type[models.Model]) -> list[str]:
     """Accessor names of a page model's relations to form-builder fields."""
     return [
         relation.get_accessor_name()
@@ -92,12 +88,13 @@ def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]
     return tuple(described)
 
 
-def page_text_fields(model: type[Page]) -> list[models.Field]:
+def page_text_fields(model: type[models.Model]) -> list[models.Field]:
     """The page's own text fields the audit reads: title, intro, thank-you text, ..."""
-    return [Page._meta.get_field("title")] + [
+    base_page = get_page_model()
+    return [base_page._meta.get_field("title")] + [
         field
         for field in model._meta.concrete_fields
-        if isinstance(field, models.TextField) and field.model is not Page
+        if isinstance(field, models.TextField) and field.model is not base_page
     ]
 
 
@@ -135,7 +132,7 @@ def describe_page(page, version: str = LIVE, shared: SharedQuestion | None = Non
     )
 
 
-def html_content_fields(model: type[Page]) -> list[models.Field]:
+def html_content_fields(model: type[models.Model]) -> list[models.Field]:
     """A page model's rich text and StreamFields, where HTML forms may hide."""
     return [field for field in model._meta.concrete_fields if isinstance(field, RichTextField | StreamField)]
 
@@ -153,13 +150,12 @@ def _html_fields(row: dict, content_fields: list[models.Field]) -> tuple[FieldDe
     return tuple(fields)
 
 
-def html_form_page_models() -> list[type[Page]]:
+def html_form_page_models() -> list[type[models.Model]]:
     """Concrete page models with rich text or StreamFields, where HTML forms may hide."""
     return [
         model
-        for model in apps.get_models()
-        if issubclass(model, Page)
-        and not model._meta.abstract
+        for model in get_page_models()
+        if not model._meta.abstract
         and any(isinstance(field, RichTextField | StreamField) for field in model._meta.local_concrete_fields)
     ]
 

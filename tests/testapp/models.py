@@ -1,29 +1,36 @@
 """Test pages: a form-builder page as a site would write it, and a StreamField form."""
 
+from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 
 from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
 from wagtail_inclusive_forms.models import InclusiveFormFieldMixin, InclusiveFormMixin, SalutationFormMixin
 from wagtail_inclusive_forms.panels import AuditNoticePanel
 from wagtail_inclusive_forms.stream_forms import LabelledFieldBlock, StreamFormMixin
 
+# tests/custom_page_model/settings.py swaps Wagtail's Page for a site's own base
+# page (Wagtail 8); every page below is then built on that one, as a site would.
+if getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page") == "basepage.BasePage":
+    from wagtail.test.basepage.models import BasePage as Page
+else:
+    from wagtail.models import Page
+
 
 class FormField(InclusiveFormFieldMixin, AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(SalutationFormMixin, InclusiveFormMixin, AbstractEmailForm):
+class FormPage(SalutationFormMixin, InclusiveFormMixin, EmailFormMixin, FormMixin, Page):
     intro = RichTextField(blank=True)
     thank_you_text = RichTextField(blank=True)
 
-    content_panels = AbstractEmailForm.content_panels + [
+    content_panels = Page.content_panels + [
         FormSubmissionsPanel(),
         AuditNoticePanel(),
         FieldPanel("intro"),

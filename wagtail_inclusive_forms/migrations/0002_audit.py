@@ -4,6 +4,12 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from wagtail_inclusive_forms.page_model import page_model_name
+
+# The page foreign keys name the site's page model (WAGTAIL_PAGE_MODEL on Wagtail 8)
+# the way Wagtail's own migrations do; settings.WAGTAIL_PAGE_MODEL itself is not
+# defined on Wagtail 7.4, so it is read through page_model_name().
+
 
 class Migration(migrations.Migration):
 
@@ -11,6 +17,7 @@ class Migration(migrations.Migration):
         ('wagtail_inclusive_forms', '0001_initial'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        migrations.swappable_dependency(page_model_name()),
     ]
 
     operations = [
@@ -43,7 +50,7 @@ class Migration(migrations.Migration):
                 ('notes', models.TextField(blank=True, verbose_name='notes')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.page', verbose_name='form')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=page_model_name(), verbose_name='form')),
             ],
             options={
                 'verbose_name': 'purpose record',
@@ -62,7 +69,7 @@ class Migration(migrations.Migration):
                 ('severity', models.CharField(choices=[('high', 'high'), ('medium', 'medium'), ('low', 'low')], max_length=8, verbose_name='severity')),
                 ('term', models.CharField(blank=True, max_length=100)),
                 ('suggestion', models.CharField(blank=True, max_length=255)),
-                ('page', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='form')),
+                ('page', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=page_model_name(), verbose_name='form')),
                 ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='wagtail_inclusive_forms.auditrun')),
             ],
             options={

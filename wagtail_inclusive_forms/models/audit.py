@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from ..audit import FINDING_TYPES, SEVERITIES, AuditFinding
 from ..audit.findings import SEVERITY_LABELS
 from ..audit.purposes import DECISIONS, LEGAL_DUTY, PURPOSES
+from ..page_model import page_model_name
 
 
 class AuditRun(models.Model):
@@ -64,7 +65,7 @@ class StoredFinding(models.Model):
 
     run = models.ForeignKey(AuditRun, related_name="findings", on_delete=models.CASCADE)
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("form"), null=True, on_delete=models.SET_NULL, related_name="+"
+        page_model_name(), verbose_name=_("form"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     page_title = models.CharField(verbose_name=_("form"), max_length=255)
     version = models.CharField(
@@ -117,7 +118,7 @@ class FormPurposeRecord(models.Model):
     A new row per change; the newest is the current record."""
 
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("form"), on_delete=models.CASCADE, related_name="+"
+        page_model_name(), verbose_name=_("form"), on_delete=models.CASCADE, related_name="+"
     )
     purposes = models.JSONField(verbose_name=_("purposes"), default=list, blank=True)
     legal_basis = models.TextField(

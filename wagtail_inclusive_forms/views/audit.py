@@ -17,12 +17,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import Page
 
 from ..audit import FINDING_TYPES
 from ..audit.findings import SEVERITY_LABELS
 from ..audit_runs import latest_run
 from ..models.audit import FormPurposeRecord, StoredFinding
+from ..page_model import get_page_model
 from ..question import setting_labels
 from ..tasks import audit_forms_task
 from .bulk_fix import user_may_fix
@@ -74,7 +74,7 @@ def standard_question_context(run) -> dict:
     if run is None:
         return {}
     overriding = run.overriding_pages
-    titles = dict(Page.objects.filter(pk__in=overriding).values_list("pk", "title"))
+    titles = dict(get_page_model().objects.filter(pk__in=overriding).values_list("pk", "title"))
     return {
         "following_count": len(run.following_page_ids),
         "overriding": [

@@ -12,16 +12,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from ..forms import PurposeRecordForm
 from ..models.audit import FormPurposeRecord
+from ..page_model import get_page_model
 
 LOG_ACTION = "wagtail_inclusive_forms.record_purpose"
 
 
 def purpose_record(request, page_id: int):
-    page = get_object_or_404(Page, pk=page_id).specific
+    page = get_object_or_404(get_page_model(), pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     history = FormPurposeRecord.objects.filter(page=page).select_related("created_by")

@@ -84,14 +84,13 @@ class Command(BaseCommand):
 
     def check_pages(self, page_ids: list[int]) -> None:
         """Every --page must be a form page: a typo should not look like "nothing to fix"."""
-        from wagtail.models import Page
-
+        from ...page_model import get_page_model
         from ...sources import form_page_models
 
         forms = set(
-            Page.objects.filter(
-                pk__in=page_ids, content_type__in=self.form_content_types(form_page_models())
-            ).values_list("pk", flat=True)
+            get_page_model()
+            .objects.filter(pk__in=page_ids, content_type__in=self.form_content_types(form_page_models()))
+            .values_list("pk", flat=True)
         )
         if wrong := [str(page_id) for page_id in page_ids if page_id not in forms]:
             raise CommandError(f"Not a form page: {', '.join(wrong)}.", returncode=2)
