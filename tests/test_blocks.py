@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django import forms
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from tests.factories import StreamFormPageFactory
@@ -89,3 +90,24 @@ def test_stream_form_stores_the_same_value(client, stream_page):
         "answer": "self_described",
         "description": "non-binair",
     }
+
+
+def test_help_text_of_a_block_is_escaped_as_in_the_form_builder(settings):
+    block, value = block_value(help_text='<img src=x onerror="alert(1)">Optioneel')
+    form = type("F", (forms.Form,), {"geslacht": block.get_form_field(value)})()
+    html = form.as_div()
+    assert "<img" not in html and "&lt;img src=x" in html
+    # A site that allows HTML in help texts gets it, as with Wagtail's form builder.
+    settings.WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = True
+    form = type("F", (forms.Form,), {"geslacht": block.get_form_field(value)})()
+    assert '<img src=x onerror="alert(1)">' in form.as_div()
+
+
+def test_answer_labels_of_the_block_follow_the_active_language():
+    from django.utils import translation
+
+    choices = dict(InclusiveQuestionBlock().child_blocks["offered_answers"].field.choices)
+    with translation.override("en"):
+        assert str(choices["female"]) == "Woman"
+    with translation.override("nl"):
+        assert str(choices["female"]) == "Vrouw"

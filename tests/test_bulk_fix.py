@@ -50,10 +50,40 @@ def fields_of(page):
         ("Geachte heer/mevrouw", "Geachte heer/mevrouw"),  # advice only: a person chooses
         ("If he/she agrees", "If he/she agrees"),  # pronouns need the sentence rewritten
         ("Manager", "Manager"),
+        # Markup and placeholders are never words: links, ids and {fields} stay as stored.
+        ('<a href="/vader-en-moeder/">vader/moeder</a>', '<a href="/vader-en-moeder/">ouder</a>'),
+        ('<p id="vader">Vader</p><!-- vader -->', '<p id="vader">Ouder</p><!-- vader -->'),
+        ("Beste {vader}, uw vader/moeder", "Beste {vader}, uw ouder"),
+        ("<script>var vader = 1;</script>vader", "<script>var vader = 1;</script>ouder"),
     ],
 )
 def test_reword_puts_in_only_single_neutral_words(text, expected):
     assert reword(text) == expected
+
+
+def test_the_fix_rewrites_rich_text_words_not_links_and_the_preview_shows_just_that(
+    client, root_page, admin_user
+):
+    page = old_form(root_page, "inschrijven")
+    page.intro = '<p>Vul in: <a href="/vader-en-moeder/">vader/moeder</a> (m/v)</p>'
+    page.confirmation_email_body = "{aanhef},\n\nWe nemen contact op met uw vader/moeder. {vader}"
+    page.save_revision().publish()
+    (plan,) = preview_fixes(page_ids=[page.pk])
+    intro = next(text for text in plan.texts if text.where == "intro")
+    # Each change in the words around it, as a reader sees them; the link is not a word.
+    assert [(c.before, c.after) for c in intro.changes] == [
+        ("Vul in: vader/moeder (m/v)", "Vul in: ouder (m/v)"),
+        ("Vul in: vader/moeder (m/v)", "Vul in: vader/moeder"),
+    ]
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtail_inclusive_forms:bulk_fix")).content.decode()
+    assert "“Vul in: vader/moeder (m/v)” wordt “Vul in: ouder (m/v)”" in html
+    assert "ouder-en-ouder" not in html
+
+    apply_fixes([page.pk], user=admin_user, publish=True)
+    page = FormPage.objects.get(pk=page.pk)
+    assert page.intro == intro.new == '<p>Vul in: <a href="/vader-en-moeder/">ouder</a></p>'
+    assert page.confirmation_email_body == "{aanhef},\n\nWe nemen contact op met uw ouder. {vader}"
 
 
 def test_preview_shows_each_old_question_and_what_it_becomes(root_page):

@@ -155,3 +155,13 @@ def test_initial_values_check_the_matching_radio(initial):
     form_class = make_form()
     soup = render(form_class(initial={"geslacht": initial}))
     assert soup.find("input", attrs={"value": "female"}).has_attr("checked")
+
+
+@pytest.mark.parametrize("code", ["", "male", "undisclosed"])
+def test_a_text_sent_to_a_question_without_an_open_answer_is_refused(code):
+    # Only a crafted request does this; stored, the text would start a spreadsheet cell.
+    valid, errors = clean(
+        {"geslacht": code, "geslacht_description": '=HYPERLINK("http://x")'},
+        hidden_codes=("self_described",),
+    )
+    assert not valid and errors == ["Deze vraag heeft geen tekstveld: kies een van de antwoorden."]

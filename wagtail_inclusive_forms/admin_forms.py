@@ -25,7 +25,7 @@ from .question import (
 
 def _grouped_choices() -> list:
     return [
-        (MODE_LABELS[mode], [(code, answers.option_label(code)) for code in MODE_CODES[mode]])
+        (MODE_LABELS[mode], [(code, answers.lazy_option_label(code)) for code in MODE_CODES[mode]])
         for mode in (GENDER_MODE, FORM_OF_ADDRESS_MODE)
     ]
 

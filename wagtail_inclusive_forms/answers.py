@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 # Codes of the sex/gender mode. "" means the visitor skipped the question.
@@ -62,6 +63,11 @@ def option_label(code: str, undisclosed_label: str = PREFER_NOT_TO_SAY) -> str:
     if code == UNDISCLOSED:
         return str(UNDISCLOSED_LABELS.get(undisclosed_label, UNDISCLOSED_LABELS[PREFER_NOT_TO_SAY]))
     return str(LABELS[code])
+
+
+# For labels worked out at import time (block and model choices): translated
+# when shown, in the language active then, not in the one active at start-up.
+lazy_option_label = lazy(option_label, str)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.forms.utils import get_field_clean_name
 
 from . import answers, conf
-from .fields import InclusiveQuestionField
+from .fields import InclusiveQuestionField, form_help_text
 from .question import (
     FOLLOW_LABEL,
     FOLLOW_SHARED,
@@ -45,7 +45,7 @@ _CONFIG_CHILDREN = {
 class PurposeTextBlock(blocks.TextBlock):
     """The question's own purpose text; empty follows the standard question.
 
-    (Blocks saved before 0.3 hold the text they were given, which is kept.)
+    (Blocks saved before the standard question existed keep the text they were given.)
     """
 
 
@@ -74,7 +74,7 @@ class InclusiveQuestionBlock(blocks.StructBlock):
         label=_("Answers offered"),
         choices=[
             (FOLLOW_SHARED, FOLLOW_LABEL),
-            *((code, answers.option_label(code)) for code in answers.ALL_CODES),
+            *((code, answers.lazy_option_label(code)) for code in answers.ALL_CODES),
         ],
         default=[FOLLOW_SHARED],
         required=False,
@@ -144,7 +144,7 @@ class InclusiveQuestionBlock(blocks.StructBlock):
         return InclusiveQuestionField(
             config=self.get_question_config(value, shared),
             label=value.get("label"),
-            help_text=value.get("help_text") or "",
+            help_text=form_help_text(value.get("help_text") or ""),
         )
 
     def clean(self, value: Any) -> Any:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.forms.boundfield import BoundField
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
 
 from . import answers
@@ -85,6 +87,15 @@ class InclusiveQuestionWidget(forms.Widget):
         return str(_("How do you identify?"))
 
 
+def form_help_text(text: str) -> str:
+    """An editor's help text as Wagtail's form builder passes it on: escaped, as
+    Django's field templates print help text unescaped, unless the site allows
+    HTML with ``WAGTAILFORMS_HELP_TEXT_ALLOW_HTML``."""
+    if getattr(settings, "WAGTAILFORMS_HELP_TEXT_ALLOW_HTML", False):
+        return text or ""
+    return conditional_escape(text or "")
+
+
 class InclusiveBoundField(BoundField):
     """Ties the purpose text to the fieldset with ``aria-describedby``."""
 
@@ -109,6 +120,7 @@ class InclusiveQuestionField(forms.Field):
             "You chose “%(label)s” and also typed a text. Choose “%(open_label)s” to use "
             "your own words, or empty the text field."
         ),
+        "description_not_offered": _("This question has no text field: please choose one of the answers."),
     }
 
     def __init__(self, config: QuestionConfig | None = None, **kwargs: Any):
@@ -134,6 +146,11 @@ class InclusiveQuestionField(forms.Field):
         if not value.code and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         open_code = config.open_code
+        if value.description and not open_code:
+            # Only a crafted request sends a text the question does not offer.
+            raise forms.ValidationError(
+                self.error_messages["description_not_offered"], code="description_not_offered"
+            )
         if value.description:
             if len(value.description) > config.max_description_length:
                 raise forms.ValidationError(

@@ -98,15 +98,16 @@ def page_text_fields(model: type[models.Model]) -> list[models.Field]:
     ]
 
 
-def _texts(page) -> tuple[tuple[str, str], ...]:
-    """The page's own text, as plain text."""
-    texts = []
+def _texts(page) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The page's own texts as a reader sees them (plain text) and as stored."""
+    texts, stored = [], []
     for field in page_text_fields(type(page)):
         value = getattr(page, field.attname) or ""
         if value or field.attname == "title":
             text = BeautifulSoup(value, "html.parser").get_text(" ") if "<" in value else value
             texts.append((str(field.verbose_name), text))
-    return tuple(texts)
+            stored.append((str(field.verbose_name), value))
+    return tuple(texts), tuple(stored)
 
 
 def describe_page(page, version: str = LIVE, shared: SharedQuestion | None = None) -> FormDescription:
@@ -121,6 +122,7 @@ def describe_page(page, version: str = LIVE, shared: SharedQuestion | None = Non
         if hasattr(page, "iter_question_blocks")
         else _builder_fields(page, shared)
     )
+    texts, stored_texts = _texts(page)
     return FormDescription(
         page_id=page.pk,
         title=page.title,
@@ -128,7 +130,8 @@ def describe_page(page, version: str = LIVE, shared: SharedQuestion | None = Non
         page_type=str(type(page)._meta.verbose_name),
         url_path=page.url_path,
         fields=fields,
-        texts=_texts(page),
+        texts=texts,
+        stored_texts=stored_texts,
     )
 
 

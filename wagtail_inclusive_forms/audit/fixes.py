@@ -14,7 +14,9 @@ page as a new revision.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ..question import FORM_OF_ADDRESS_MODE, GENDER_MODE, QuestionConfig, SharedQuestion
@@ -68,12 +70,26 @@ class FollowFix:
 
 
 @dataclass(frozen=True)
+class Rewording:
+    """One term replaced in a stored text: where, and the words around it."""
+
+    start: int  # offsets in the stored text
+    end: int
+    new: str
+    before: str  # the term in its words, as it is ...
+    after: str  # ... and as it will be
+
+
+@dataclass(frozen=True)
 class TextFix:
-    """Gendered wording in a label or page text, and its neutral version."""
+    """Gendered wording in a label or page text, and its neutral version.
+    ``old`` and ``new`` are the whole stored values (markup included);
+    ``changes`` are the replacements, each in its words, for people to read."""
 
     where: str
     old: str
     new: str
+    changes: tuple[Rewording, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,30 +117,94 @@ def _replacement(term: str, suggestion: str) -> str | None:
     return suggestion[:1].upper() + suggestion[1:] if term[:1].isupper() else suggestion
 
 
-def reword(text: str) -> str:
-    """``text`` with each gendered term that has one neutral word replaced by it
-    ("Naam vader/moeder" -> "Naam ouder", "Medewerker (m/v)" -> "Medewerker");
-    other terms stay for a person to rewrite."""
+# What is markup, not words, in a stored text: HTML comments, script and style
+# elements, tags with their attributes (URLs, ids), entities, and the
+# {placeholders} of e-mail texts. The fix never changes any of it.
+_MARKUP = re.compile(
+    r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>|&#?\w+;|\{[^{}\s]*\}",
+    flags=re.S | re.I,
+)
+_TAGS = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", flags=re.S | re.I)
+_CONTEXT = 30  # characters of the surrounding words shown with a change
+
+
+def _readable(fragment: str) -> str:
+    """A piece of stored text as a reader sees it: no tags, entities resolved."""
+    return html.unescape(_TAGS.sub(" ", fragment))
+
+
+def _word_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each stretch of ``text`` between markup."""
+    last = 0
+    for match in _MARKUP.finditer(text):
+        if match.start() > last:
+            yield last, match.start()
+        last = match.end()
+    if last < len(text):
+        yield last, len(text)
+
+
+def rewordings(text: str) -> tuple[Rewording, ...]:
+    """Each gendered term in the words of ``text`` that has one neutral word,
+    with its replacement ("vader/moeder" -> "ouder", "(m/v)" removed). Other
+    terms stay for a person to rewrite; markup and placeholders stay as stored."""
+    text = text or ""
     suggestions = gendered_suggestions()
-    lowered = (text or "").lower()
+    found = []
+    for run_start, run_end in _word_runs(text):
+        run = text[run_start:run_end]
+        last = 0
+        for match in gendered_pattern().finditer(run.lower()):
+            new = _replacement(run[match.start() : match.end()], suggestions[match.group(0)])
+            if new is None:
+                continue
+            start, end = match.start(), match.end()
+            if new == "":  # a removed term takes one side's spaces with it
+                while start > last and run[start - 1] in " \t":
+                    start -= 1
+                if start == 0:
+                    while end < len(run) and run[end] in " \t":
+                        end += 1
+            head = _readable(text[: run_start + start])[-_CONTEXT:]
+            tail = _readable(text[run_start + end :])[:_CONTEXT]
+            found.append(
+                Rewording(
+                    start=run_start + start,
+                    end=run_start + end,
+                    new=new,
+                    before=" ".join(f"{head}{html.unescape(run[start:end])}{tail}".split()),
+                    after=" ".join(f"{head}{new}{tail}".split()),
+                )
+            )
+            last = end
+    return tuple(found)
+
+
+def apply_rewordings(text: str, changes: Iterable[Rewording]) -> str:
+    """``text`` with the ``changes`` (from :func:`rewordings` of that text) made."""
     pieces, last = [], 0
-    for match in gendered_pattern().finditer(lowered):
-        new = _replacement(text[match.start() : match.end()], suggestions[match.group(0)])
-        if new is None:
-            continue
-        start, end = match.start(), match.end()
-        if new == "":  # a removed term takes one side's spaces with it
-            while start > last and text[start - 1] in " \t":
-                start -= 1
-            if start == 0:
-                while end < len(text) and text[end] in " \t":
-                    end += 1
-        pieces.extend([text[last:start], new])
-        last = end
+    for change in changes:
+        pieces.extend([text[last : change.start], change.new])
+        last = change.end
     if not pieces:
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def reword(text: str) -> str:
+    """``text`` with each gendered term that has one neutral word replaced by it
+    ("Naam vader/moeder" -> "Naam ouder", "Medewerker (m/v)" -> "Medewerker"),
+    in its words only: HTML tags, attributes and {placeholders} stay as they are."""
+    return apply_rewordings(text, rewordings(text))
+
+
+def text_fix(where: str, text: str) -> TextFix | None:
+    """The fix of one stored text, or None when nothing in it changes."""
+    changes = rewordings(text)
+    if not changes:
+        return None
+    return TextFix(where, text, apply_rewordings(text, changes), changes)
 
 
 def plan_field_fix(
@@ -196,7 +276,9 @@ def plan_form_fix(
         for fix in (plan_follow_fix(position, field, shared) for position, field in enumerate(form.fields))
         if fix is not None
     )
-    texts = [(where, text) for where, text in form.texts]
+    # The stored values (markup included) where the description has them: the
+    # preview must show what the fix will write, not what a reader sees.
+    texts = list(form.stored_texts or form.texts)
     if labels_fixable:
         texts += [(field.label, field.label) for field in form.fields]
     return FormFix(
@@ -204,7 +286,7 @@ def plan_form_fix(
         title=form.title,
         fields=fixes,
         legal_basis=legal_basis,
-        texts=tuple(TextFix(where, text, reword(text)) for where, text in texts if reword(text) != text),
+        texts=tuple(fix for fix in (text_fix(where, text) for where, text in texts) if fix is not None),
         follows=follows,
     )
 

@@ -68,6 +68,8 @@ class FormDescription:
     fields: tuple[FieldDescription, ...] = ()
     # (where, text) pairs of the page's own text: intro, thank-you text, ...
     texts: tuple[tuple[str, str], ...] = ()
+    # The same texts as stored (rich text as HTML), where they differ: what a fix rewrites.
+    stored_texts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

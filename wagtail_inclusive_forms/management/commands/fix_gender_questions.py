@@ -115,7 +115,8 @@ class Command(BaseCommand):
             required = _("required") if fix.required else _("optional")
             self.stdout.write(f"  - {fix.label} [{fix.name}]: {old} -> {new}, {required}")
         for text in plan.texts:
-            self.stdout.write(f"  - “{text.old}” -> “{text.new}”")
+            for change in text.changes:
+                self.stdout.write(f"  - {text.where}: “{change.before}” -> “{change.after}”")
         for follow in plan.follows:
             settings = setting_labels(follow.settings)
             self.stdout.write(
