@@ -275,7 +275,15 @@ def test_command_is_a_dry_run_by_default_and_applies_on_request(root_page, capsy
 
 @pytest.mark.parametrize(
     "arguments",
-    [["--publish"], ["--apply", "--user", "niemand"], ["--site", "onbekend.example"], ["--page", "99999"]],
+    [
+        ["--publish"],
+        ["--apply", "--user", "niemand"],
+        ["--site", "onbekend.example"],
+        ["--page", "99999"],
+        ["--page", "99999999999999999999"],  # more than the database can hold
+        ["--page", "-3"],
+        ["--site", "99999999999999999999"],
+    ],
 )
 def test_command_misuse_exits_with_status_2(root_page, arguments):
     with pytest.raises(CommandError) as error:

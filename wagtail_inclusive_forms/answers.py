@@ -7,6 +7,7 @@ readable text is derived from the code, never stored instead of it.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -88,6 +89,8 @@ class Answer:
         if isinstance(value, Answer):
             return value
         if isinstance(value, dict):
+            if not {"answer", "description"} & value.keys():  # not ours: show it, do not drop it
+                return cls(UNANSWERED, json.dumps(value, ensure_ascii=False, default=str))
             code = str(value.get("answer") or "")
             description = str(value.get("description") or "")
             if code in ALL_CODES or code == UNANSWERED:

@@ -1,4 +1,5 @@
-"""A Wagtail ``FormBuilder`` that knows the inclusive field type.
+"""A Wagtail ``FormBuilder`` that knows the inclusive field type, and the base
+class of the forms visitors fill in.
 
 Wagtail adds field types through ``create_<type>_field`` methods; this adds
 ``create_inclusive_gender_field`` and leaves every other type untouched.
@@ -6,12 +7,46 @@ Wagtail adds field types through ``create_<type>_field`` methods; this adds
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from django import forms
-from wagtail.contrib.forms.forms import FormBuilder
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from .fields import InclusiveQuestionField
+from .spreadsheets import has_control_characters
 
 INCLUSIVE_FIELD_TYPE = "inclusive_gender"
+
+
+def _texts_in(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts_in(item)
+
+
+class SubmissionForm(BaseForm):
+    """Wagtail's form, refusing control characters in any answer: PostgreSQL
+    cannot store a NUL and spreadsheets cannot hold the others, and no one
+    types them. The visitor is told which answer to fix; nothing is stored."""
+
+    control_characters_message = _(
+        "This answer contains invisible control characters (such as a null character) that cannot "
+        "be stored. Please type it again without them."
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, value in list(cleaned_data.items()):
+            if any(has_control_characters(text) for text in _texts_in(value)):
+                self.add_error(name, forms.ValidationError(self.control_characters_message, code="control"))
+        return cleaned_data
 
 
 class InclusiveFormBuilder(FormBuilder):
@@ -19,6 +54,9 @@ class InclusiveFormBuilder(FormBuilder):
 
     # The page's site's standard question; InclusiveFormMixin sets it.
     shared_question = None
+
+    def get_form_class(self):
+        return type("WagtailForm", (SubmissionForm,), self.formfields)
 
     def create_inclusive_gender_field(self, field, options: dict) -> forms.Field:
         config = field.get_question_config(self.shared_question)

@@ -100,7 +100,9 @@ class PurposeRecordForm(forms.ModelForm):
         from .audit.purposes import LEGAL_DUTY
 
         cleaned = super().clean()
-        purposes, basis = cleaned.get("purposes") or [], (cleaned.get("legal_basis") or "").strip()
+        # A purpose ticked twice (a crafted or replayed POST) is one purpose.
+        cleaned["purposes"] = list(dict.fromkeys(cleaned.get("purposes") or []))
+        purposes, basis = cleaned["purposes"], (cleaned.get("legal_basis") or "").strip()
         if LEGAL_DUTY in purposes and not basis:
             self.add_error("legal_basis", _("Name the law and article that require the answer."))
         if basis and LEGAL_DUTY not in purposes:

@@ -14,11 +14,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.contrib.forms.forms import BaseForm
 from wagtail.contrib.forms.utils import get_field_clean_name
 
 from .fields import InclusiveQuestionField
-from .form_builder import INCLUSIVE_FIELD_TYPE
+from .form_builder import INCLUSIVE_FIELD_TYPE, SubmissionForm
 from .models import InclusiveFormMixin
 from .question import QuestionConfig
 
@@ -71,7 +70,7 @@ class StreamFormMixin(InclusiveFormMixin):
         fields = {
             name: self.form_field_for(block, value) for name, block, value in self.iter_question_blocks()
         }
-        return type("StreamForm", (BaseForm,), fields)
+        return type("StreamForm", (SubmissionForm,), fields)
 
     def get_data_fields(self):
         return [("submit_time", _("Submission date"))] + [

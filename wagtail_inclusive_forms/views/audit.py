@@ -26,6 +26,7 @@ from ..page_model import get_page_model
 from ..question import setting_labels
 from ..tasks import audit_forms_task
 from .bulk_fix import user_may_fix
+from .exports import SafeSpreadsheetExportMixin
 
 PERMISSION = "wagtail_inclusive_forms.view_audit"
 
@@ -148,7 +149,7 @@ class LegalBasisColumn(Column):
     cell_template_name = "wagtail_inclusive_forms/audit/legal_basis_cell.html"
 
 
-class AuditReportView(AuditPermissionMixin, ReportView):
+class AuditReportView(AuditPermissionMixin, SafeSpreadsheetExportMixin, ReportView):
     """Every finding of the last audit run, with filters and CSV/XLSX export."""
 
     page_title = _("Findings of the form audit")

@@ -14,10 +14,21 @@ from wagtail.contrib.forms.views import SubmissionsListView
 
 from ..answers import readable_answer
 from ..models.salutations import SALUTATION_COLUMN
+from .exports import SafeSpreadsheetExportMixin, TolerantSubmissionIterable
 
 
-class InclusiveSubmissionsListView(SubmissionsListView):
-    """Readable inclusive answers and the salutation, in the listing and exports."""
+class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListView):
+    """Readable inclusive answers and the salutation, in the listing and exports;
+    cells safe to open; legacy rows of any shape shown, never a server error."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        # Django's hook for what a queryset yields; clones (filters, pages) keep it.
+        first = next((name for name, _label in self.form_page.get_data_fields()[1:]), "form_data")
+        queryset._iterable_class = type(
+            "TolerantSubmissions", (TolerantSubmissionIterable,), {"first_field": first}
+        )
+        return queryset
 
     @cached_property
     def inclusive_questions(self):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ...audit import FINDING_TYPES, SEVERITIES, AuditReport, audit_forms
 from ...audit_runs import store_report
 from ...sources import describe_forms
+from ...spreadsheets import safe_cell
 
 FORMATS = ("table", "json", "csv")
 COLUMNS = ("page_id", "title", "version", "where", "code", "severity", "message")
@@ -114,10 +115,7 @@ class Command(BaseCommand):
         writer = csv.DictWriter(self.stdout, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for row in report_rows(report):
-            # A cell starting with = + - @ would run as a formula in a spreadsheet.
-            writer.writerow(
-                {key: f"'{value}" if value[:1] in "=+-@" else value for key, value in row.items()}
-            )
+            writer.writerow({key: safe_cell(value) for key, value in row.items()})
 
     def write_table(self, report: AuditReport) -> None:
         rows = report_rows(report)
