@@ -60,6 +60,36 @@ def test_a_draft_is_audited_next_to_the_live_version(root_page):
     assert [row.form.version for row in rows if row.finding.code == "gendered-language"] == ["draft"]
 
 
+def test_a_form_is_counted_by_its_live_version_and_drafts_that_ask_are_told_apart(
+    client, admin_user, root_page
+):
+    from django.urls import reverse
+
+    from wagtail_inclusive_forms.audit_runs import run_and_store_audit
+
+    page = FormPageFactory(parent=root_page, slug="afval", title="Afval")
+    FormFieldFactory(page=page, label="Naam", field_type="singleline")
+    page.save_revision().publish()
+    draft = Page.objects.get(pk=page.pk).specific
+    draft.form_fields.add(
+        draft.form_fields.model(label="Geslacht", field_type="dropdown", choices="Man\nVrouw")
+    )
+    draft.save_revision()
+    never_published = FormPageFactory(parent=root_page, slug="nieuw", title="Nieuw", live=False)
+    FormFieldFactory(page=never_published, label="Geslacht", field_type="dropdown", choices="Man\nVrouw")
+    never_published.save_revision()
+
+    report = audit_forms(describe_forms())
+    assert report.asking_page_ids == {never_published.pk}  # what visitors would see
+    assert report.draft_asking_page_ids == {page.pk}
+    run = run_and_store_audit()
+    assert (run.forms_asking, run.draft_asking_page_ids) == (1, [page.pk])
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtail_inclusive_forms:audit_dashboard")).content.decode()
+    assert "1 van 2 formulieren vragen naar sekse of gender." in html
+    assert "Niet meegeteld: het ongepubliceerde concept van nog één formulier vraagt naar sekse" in html
+
+
 def test_inclusive_questions_and_page_text_are_judged(form_page):
     form_page.intro = "<p>Beste <b>dames en heren</b>,</p>"
     form_page.save_revision().publish()

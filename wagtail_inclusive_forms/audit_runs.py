@@ -28,6 +28,7 @@ def store_report(report: AuditReport, site=None, user=None) -> AuditRun:
         forms_scanned=len(report.page_ids),
         forms_asking=len(report.asking_page_ids),
         asking_page_ids=sorted(report.asking_page_ids),
+        draft_asking_page_ids=sorted(report.draft_asking_page_ids),
         question_overrides={
             str(page_id): sorted(names) for page_id, names in sorted(report.question_overrides.items())
         },

@@ -87,6 +87,9 @@ class AuditReport:
     rows: list[FindingRow] = field(default_factory=list)
     # page ids of forms whose live (or, if never published, draft) version asks sex or gender
     asking_page_ids: set[int] = field(default_factory=set)
+    # page ids of published forms whose unpublished draft asks sex or gender: not counted
+    # above, since visitors do not see it (yet)
+    draft_asking_page_ids: set[int] = field(default_factory=set)
     # page id -> settings its inclusive questions override (empty: follows the standard)
     question_overrides: dict[int, set[str]] = field(default_factory=dict)
 
@@ -108,17 +111,27 @@ class AuditReport:
 def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
     """Inspect every field and page text of every form version."""
     report = AuditReport()
+    live_pages, asking_versions = set(), set()
     for form in forms:
         report.forms.append(form)
+        if form.version == LIVE:
+            live_pages.add(form.page_id)
         for description in form.fields:
             if description.question is not None:
                 report.question_overrides.setdefault(form.page_id, set()).update(description.overrides)
             inspection = description.inspect()
             if inspection.asks_sex_or_gender:
-                report.asking_page_ids.add(form.page_id)
+                asking_versions.add((form.page_id, form.version))
             report.rows.extend(
                 FindingRow(form, description.label, finding) for finding in inspection.findings
             )
         for where, text in form.texts:
             report.rows.extend(FindingRow(form, where, finding) for finding in inspect_text(text).findings)
+    # What visitors see counts: the live version, or the draft of a page never published.
+    for page_id, version in asking_versions:
+        if version == LIVE or page_id not in live_pages:
+            report.asking_page_ids.add(page_id)
+        else:
+            report.draft_asking_page_ids.add(page_id)
+    report.draft_asking_page_ids -= report.asking_page_ids
     return report

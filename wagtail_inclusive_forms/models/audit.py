@@ -35,6 +35,8 @@ class AuditRun(models.Model):
     forms_scanned = models.PositiveIntegerField(verbose_name=_("forms scanned"), default=0)
     forms_asking = models.PositiveIntegerField(verbose_name=_("forms asking sex or gender"), default=0)
     asking_page_ids = models.JSONField(default=list, blank=True)
+    # Published forms whose unpublished draft asks sex or gender (not counted above).
+    draft_asking_page_ids = models.JSONField(default=list, blank=True)
     # {page id: [settings its inclusive questions override]}; [] = follows the standard
     question_overrides = models.JSONField(default=dict, blank=True)
 

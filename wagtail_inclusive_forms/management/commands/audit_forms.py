@@ -56,6 +56,7 @@ def summary(report: AuditReport) -> dict:
     return {
         "forms_scanned": len(report.page_ids),
         "forms_asking_sex_or_gender": len(report.asking_page_ids),
+        "drafts_asking_sex_or_gender": len(report.draft_asking_page_ids),
         "findings_by_code": dict(sorted(report.counts_by_code().items())),
         "findings_by_severity": {level: by_severity.get(level, 0) for level in SEVERITIES},
     }
