@@ -219,3 +219,28 @@ def test_old_dhr_answers_read_as_forms_of_address_after_the_field_changed(client
         ("Meneer", "Beste meneer De Vries"),
         ("Alleen mijn naam, zonder meneer of mevrouw", "Beste geadresseerde"),
     ]
+
+
+def test_emails_leave_the_request_when_the_site_runs_tasks_on_a_worker(client, appointment_page, settings):
+    """With a worker backend a hanging mail server cannot hold the visitor's request:
+    the submission is saved and answered, both e-mails wait as tasks."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    appointment_page.confirmation_email_enabled = True
+    appointment_page.save_revision().publish()
+    submit(client, appointment_page, ANNA)
+    assert FormSubmission.objects.filter(page=appointment_page).count() == 1
+    assert mail.outbox == []  # nothing sent inside the request
+    from wagtail_inclusive_forms.tasks import send_email_task
+
+    queued = [result for result in default_task_backend.results if result.task.func is send_email_task.func]
+    assert sorted(result.kwargs["kind"] for result in queued) == ["confirmation", "staff"]
+    for result in queued:  # what the worker does later
+        assert result.task.call(*result.args, **result.kwargs) is True
+    assert sorted(tuple(message.to) for message in mail.outbox) == [
+        ("anna@example.org",),
+        ("balie@example.org",),
+    ]
+    staff = next(message for message in mail.outbox if message.to == ["balie@example.org"])
+    assert staff.body.startswith("Aanhef voor brieven: Beste mevrouw Van der Berg\n")

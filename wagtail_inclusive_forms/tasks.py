@@ -1,15 +1,53 @@
 """Background tasks, through the tasks framework Wagtail itself uses
-(``django_tasks``): big sites audit on their worker instead of in a request.
+(``django_tasks``): big sites audit on their worker instead of in a request,
+and e-mails never hold a visitor's request while a mail server hangs.
 
-With Django's default immediate backend the task runs at once; configure a
-worker backend in ``TASKS`` to run it elsewhere. Arguments are ids, so any
-backend can serialise them.
+With the default immediate backend a task runs at once; configure a worker
+backend in ``TASKS`` to run it elsewhere. Arguments are ids and plain text,
+so any backend can serialise them.
 """
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
 from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+STAFF_EMAIL, CONFIRMATION_EMAIL = "staff", "confirmation"
+
+
+@task()
+def send_email_task(
+    *,
+    kind: str,
+    subject: str,
+    body: str,
+    to: list[str],
+    from_email: str | None = None,
+    html: str | None = None,
+    page_id: int | None = None,
+) -> bool:
+    """Send one form e-mail: Wagtail's staff e-mail (through Wagtail's own
+    ``send_mail``, with its defaults) or the confirmation to the visitor.
+    A failure is logged, never raised: the submission is already saved."""
+    try:
+        if kind == STAFF_EMAIL:
+            from wagtail.admin.mail import send_mail
+
+            send_mail(subject, body, to, from_email)
+        else:
+            message = EmailMultiAlternatives(subject=subject, body=body, from_email=from_email or None, to=to)
+            if html:
+                message.attach_alternative(html, "text/html")
+            message.send()
+    except Exception:
+        logger.exception("Form %s: the %s e-mail could not be sent; the submission is saved.", page_id, kind)
+        return False
+    return True
 
 
 @task()

@@ -225,11 +225,19 @@ class SalutationFormMixin(models.Model):
         return f"{gettext('Salutation for letters')}: {self.get_salutation(form.cleaned_data)}\n{content}"
 
     def send_mail(self, form):
-        # The submission is saved before staff are mailed; a mail failure must not lose it.
-        try:
-            super().send_mail(form)
-        except Exception:
-            logger.exception("Form %s: the staff e-mail could not be sent; the submission is saved.", self.pk)
+        # Wagtail's staff e-mail, rendered now and sent by a task: a slow or failing
+        # mail server neither holds the visitor's request (with a worker backend) nor
+        # loses the submission, which is saved already.
+        from ..tasks import STAFF_EMAIL, send_email_task
+
+        send_email_task.enqueue(
+            kind=STAFF_EMAIL,
+            subject=str(self.subject),
+            body=str(self.render_email(form)),
+            to=[address.strip() for address in self.to_address.split(",") if address.strip()],
+            from_email=str(self.from_address or "") or None,
+            page_id=self.pk,
+        )
 
     def process_form_submission(self, form):
         submission = super().process_form_submission(form)
@@ -238,7 +246,8 @@ class SalutationFormMixin(models.Model):
         return submission
 
     def send_confirmation_email(self, form) -> bool:
-        """Mail the person who submitted; False (and logged) when it cannot be sent."""
+        """Mail the person who submitted, through a task; False (and logged)
+        when there is no valid address or the message cannot be made."""
         try:
             fields = self.get_salutation_fields()
             address = emails.valid_address(form.cleaned_data.get(fields.get(roles.EMAIL, "")))
@@ -256,10 +265,21 @@ class SalutationFormMixin(models.Model):
                 values=values,
                 from_email=getattr(self, "from_address", None),
             )
-            message.send()
+            from ..tasks import CONFIRMATION_EMAIL, send_email_task
+
+            html = next((body for body, mimetype in message.alternatives if mimetype == "text/html"), None)
+            send_email_task.enqueue(
+                kind=CONFIRMATION_EMAIL,
+                subject=message.subject,
+                body=message.body,
+                to=list(message.to),
+                from_email=message.from_email,
+                html=html,
+                page_id=self.pk,
+            )
         except Exception:
             logger.exception(
-                "Form %s: the confirmation e-mail could not be sent; the submission is saved.", self.pk
+                "Form %s: the confirmation e-mail could not be prepared; the submission is saved.", self.pk
             )
             return False
         return True
