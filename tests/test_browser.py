@@ -230,3 +230,15 @@ def test_admin_sees_the_salutation_preview_change_while_typing(live_server, admi
     assert (
         InclusiveFormsSettings.objects.filter(salutation_female__contains="Hallo").count() == 0
     )  # not saved
+
+
+def test_the_stream_form_editor_names_its_question_inputs(live_server, admin_user, root_page, page_in):
+    from tests.factories import StreamFormPageFactory
+
+    form = StreamFormPageFactory(parent=root_page, title="Stroom", slug="stroom", body=[("name", "Naam")])
+    form.save_revision().publish()
+    page = logged_in_admin(page_in, live_server)
+    page.goto(f"{live_server.url}/admin/pages/{form.pk}/edit/")
+    # The block's input is found by its accessible name, as a screen reader announces it.
+    question = page.get_by_role("textbox", name="Name field label")
+    assert question.input_value() == "Naam"

@@ -35,6 +35,7 @@ def test_question_is_a_fieldset_with_legend_radios_and_described_purpose():
     soup = render(make_form()())
     fieldset = soup.find("fieldset")
     assert fieldset.legend.get_text(strip=True) == "Geslacht"
+    assert not fieldset.legend.has_attr("for")  # invalid on a legend; it labels the whole group
     described_by = fieldset["aria-describedby"].split()
     assert "id_geslacht_purpose" in described_by and "id_geslacht_helptext" in described_by
     assert soup.find(id="id_geslacht_purpose").get_text(strip=True) == PURPOSE
@@ -165,3 +166,9 @@ def test_a_text_sent_to_a_question_without_an_open_answer_is_refused(code):
         hidden_codes=("self_described",),
     )
     assert not valid and errors == ["Deze vraag heeft geen tekstveld: kies een van de antwoorden."]
+
+
+def test_a_field_loop_template_does_not_tie_the_question_to_its_first_radio():
+    form = make_form()()
+    assert form["geslacht"].id_for_label == ""
+    assert 'for="id_geslacht_0"' not in form["geslacht"].label_tag()

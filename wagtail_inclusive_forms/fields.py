@@ -50,7 +50,9 @@ class InclusiveQuestionWidget(forms.Widget):
         return name not in data and name + DESCRIPTION_SUFFIX not in data
 
     def id_for_label(self, id_: str) -> str:
-        return f"{id_}_0" if id_ else id_
+        # As Django's RadioSelect: the question is a fieldset whose <legend> labels
+        # the group; a "for" would be invalid on it and would name the first radio only.
+        return ""
 
     def get_context(self, name: str, value: Any, attrs: dict | None) -> dict:
         context = super().get_context(name, value, attrs)

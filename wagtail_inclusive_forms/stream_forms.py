@@ -28,6 +28,9 @@ class LabelledFieldBlock(blocks.CharBlock):
     def __init__(self, field_class: type[forms.Field] = forms.CharField, **kwargs: Any):
         self.field_class = field_class
         super().__init__(**kwargs)
+        # In the StreamField editor a top-level block shows its label as a heading
+        # only; the input itself needs an accessible name.
+        self.field.widget.attrs.setdefault("aria-label", self.label)
 
     def deconstruct(self):
         path, args, kwargs = super().deconstruct()

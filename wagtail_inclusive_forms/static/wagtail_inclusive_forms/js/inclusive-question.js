@@ -15,8 +15,9 @@
       return;
     }
     var open = opener.checked;
+    // No aria-expanded: it is not allowed on a radio button. The radio names the
+    // field it shows with aria-controls, and the field follows it in the tab order.
     box.hidden = !open;
-    opener.setAttribute("aria-expanded", open ? "true" : "false");
     box.querySelectorAll("input").forEach(function (input) {
       input.disabled = !open;
     });

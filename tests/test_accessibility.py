@@ -1,0 +1,104 @@
+"""Every public form of the demo site has no axe-core violations (WCAG 2.2 A and AA).
+
+The demo runs in its own server (its own settings and database, loaded with
+``load_demo``); axe-core from npm (scripts/setup installs it in tests/browser/)
+is injected into Debian's Chromium by Playwright. Each form is checked as it
+loads, with the open field of "Ik identificeer me als" shown, and in the error
+state. Skips when Chromium or axe-core is missing, fails instead in CI.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.test_browser import CHROMIUM, browser, page_in  # noqa: F401 (fixtures)
+from tests.test_example_site import EXAMPLE, manage
+
+AXE = Path(__file__).resolve().parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+RUN_AXE = """async (tags) => {
+    const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+    return result.violations.map(v => ({
+        rule: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
+    }));
+}"""
+FORM_URLS = """
+import json
+from wagtail.models import Page
+from voorbeeldstad.models import FormPage, StreamFormPage
+print(json.dumps([page.url for page in Page.objects.live().type(FormPage, StreamFormPage).specific()]))
+"""
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """The demo site, loaded, served on a free loopback port."""
+    if not AXE.exists():
+        message = f"{AXE} not found: run scripts/setup (it installs axe-core with npm)"
+        if os.environ.get("WIF_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    db = tmp_path_factory.mktemp("a11y") / "demo.sqlite3"
+    manage("migrate", "--noinput", "-v0", db=db)
+    manage("load_demo", db=db)
+    urls = json.loads(manage("shell", "-c", FORM_URLS, db=db).strip().splitlines()[-1])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "VOORBEELDSTAD_DB": str(db), "DJANGO_SETTINGS_MODULE": "example_site.settings.dev"}
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=EXAMPLE,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310 (our own loopback server)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base, urls
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(RUN_AXE, WCAG)
+
+
+def test_every_demo_form_has_no_axe_violations_in_any_state(demo_server, page_in):  # noqa: F811
+    base, urls = demo_server
+    assert len(urls) == 17
+    page = page_in()
+    found = {}
+    for url in urls:
+        page.goto(base + url)
+        found[f"{url} (as loaded)"] = violations(page)
+        opener = page.locator("[data-wif-opens-description]")
+        if opener.count():
+            opener.first.check()
+            assert page.locator("[data-wif-description] input").first.is_visible()
+            found[f"{url} (open field shown)"] = violations(page)
+        # Sending with the open answer chosen but no text (or an empty form) gives errors.
+        page.locator("form button[type=submit]").first.click()
+        page.wait_for_load_state()
+        if opener.count():
+            assert page.locator(".errorlist").count(), f"{url}: no error state reached"
+        found[f"{url} (after sending)"] = violations(page)
+    failing = {state: found[state] for state in found if found[state]}
+    assert failing == {}, json.dumps(failing, indent=1, ensure_ascii=False)
