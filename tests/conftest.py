@@ -2,6 +2,8 @@
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Locale, Site
 
@@ -9,6 +11,19 @@ from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFac
 from wagtail_inclusive_forms.page_model import get_page_model
 
 Page = get_page_model()  # wagtailcore.Page, or the site's own (WAGTAIL_PAGE_MODEL)
+
+
+class OneRequestAtATimeServer(WSGIServer):
+    """The live server for the browser tests shares the test's in-memory SQLite
+    connection; Django's server opens a thread per request, and Chromium's
+    parallel requests then use that connection at once (on Python 3.13:
+    "bad parameter or other API misuse"). Served one at a time, they cannot."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 
 @pytest.fixture(autouse=True)
