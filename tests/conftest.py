@@ -1,16 +1,33 @@
 """Shared fixtures: a site root, form pages with an inclusive question, users."""
 
+import os
+
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
-from django.contrib.auth.models import Group, Permission
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import GroupPagePermission, Locale, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
 from wagtail_inclusive_forms.page_model import get_page_model
 
 Page = get_page_model()  # wagtailcore.Page, or the site's own (WAGTAIL_PAGE_MODEL)
+
+
+# Property-based tests: a few hundred examples per input surface by default;
+# WIF_FUZZ_EXAMPLES=10000 runs the long campaign (docs/how-to/developers.md).
+hypothesis_settings.register_profile(
+    "wagtail_inclusive_forms",
+    max_examples=int(os.environ.get("WIF_FUZZ_EXAMPLES", "200")),
+    deadline=None,  # database round trips vary; speed is measured in benchmarks/, not here
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    # The same examples every run by default; the longer campaigns draw new ones.
+    derandomize="WIF_FUZZ_EXAMPLES" not in os.environ,
+)
+hypothesis_settings.load_profile("wagtail_inclusive_forms")
 
 
 class OneRequestAtATimeServer(WSGIServer):

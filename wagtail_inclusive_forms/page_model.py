@@ -27,3 +27,12 @@ def page_model_name() -> str:
 def get_page_model() -> type[models.Model]:
     """The base page model class: query pages through this."""
     return apps.get_model(page_model_name(), require_ready=False)
+
+
+def is_possible_page_id(value: int) -> bool:
+    """Whether the database's page id column can hold ``value`` at all: a
+    larger number typed or sent is a mistake to report, not an OverflowError."""
+    from django.db import connection
+
+    _low, high = connection.ops.integer_field_range(get_page_model()._meta.pk.get_internal_type())
+    return 1 <= value <= high

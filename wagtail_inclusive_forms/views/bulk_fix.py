@@ -8,6 +8,8 @@ audit run is stored so the dashboard shows the result at once.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -16,6 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..audit_runs import run_and_store_audit
 from ..bulk_fix import DRAFT, PUBLISHED, STATUS_LABELS, apply_fixes, preview_fixes
+from ..page_model import is_possible_page_id
 from ..question import MODE_LABELS, setting_labels
 
 FIX_PERMISSION = "wagtail_inclusive_forms.fix_forms"
@@ -26,9 +29,13 @@ def user_may_fix(user) -> bool:
     return user.is_active and user.has_perm(FIX_PERMISSION)
 
 
+_DIGITS = re.compile(r"[0-9]{1,30}")  # ASCII only: "²".isdigit() is true, int("²") fails
+
+
 def _page_ids(values) -> list[int]:
     """The selected pages; anything that is not a page id is ignored."""
-    return sorted({int(value) for value in values if str(value).isdigit()})
+    numbers = {int(value) for value in values if _DIGITS.fullmatch(str(value))}
+    return sorted(number for number in numbers if is_possible_page_id(number))
 
 
 def bulk_fix(request):

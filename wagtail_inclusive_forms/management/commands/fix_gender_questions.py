@@ -84,14 +84,10 @@ class Command(BaseCommand):
 
     def check_pages(self, page_ids: list[int]) -> None:
         """Every --page must be a form page: a typo should not look like "nothing to fix"."""
-        from django.db import connection
-
-        from ...page_model import get_page_model
+        from ...page_model import get_page_model, is_possible_page_id
         from ...sources import form_page_models
 
-        # An id the database cannot even hold is a typo too, not an OverflowError.
-        low, high = connection.ops.integer_field_range(get_page_model()._meta.pk.get_internal_type())
-        if wrong := [str(page_id) for page_id in page_ids if not 1 <= page_id <= high]:
+        if wrong := [str(page_id) for page_id in page_ids if not is_possible_page_id(page_id)]:
             raise CommandError(f"Not a page id: {', '.join(wrong)}.", returncode=2)
         forms = set(
             get_page_model()
