@@ -36,7 +36,7 @@ from voorbeeldstad.models import FormPage, StreamFormPage
 print(json.dumps([page.url for page in Page.objects.live().type(FormPage, StreamFormPage).specific()]))
 """
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.accessibility]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import JSONField, Value
 from django.urls import reverse
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from wagtail.contrib.forms.models import FormSubmission
@@ -31,6 +31,15 @@ from wagtail_inclusive_forms.salutations.placeholders import validate_template
 from wagtail_inclusive_forms.salutations.schemes import SalutationScheme, SchemeError
 from wagtail_inclusive_forms.sources import describe_forms
 from wagtail_inclusive_forms.spreadsheets import FORMULA_STARTS
+
+pytestmark = pytest.mark.fuzz
+
+
+def fewer(share: float):
+    """For surfaces that cost a full admin request per example: a share of the
+    run's examples (the long campaign scales them all)."""
+    return settings(max_examples=max(10, int(settings().max_examples * share)))
+
 
 # Any text, control characters and all; plus text made to hurt.
 HOSTILE = st.sampled_from(
@@ -179,6 +188,7 @@ def test_public_post_of_a_stream_form(client, stream_page, name, code, descripti
 
 
 @pytest.mark.django_db
+@fewer(0.25)
 @given(form_data=JSON)
 def test_legacy_form_data_through_listing_exports_audit_and_salutation(
     client, admin_user, appointment_page, form_data
@@ -203,6 +213,7 @@ def test_legacy_form_data_through_listing_exports_audit_and_salutation(
 
 
 @pytest.mark.django_db
+@fewer(0.25)
 @given(purposes=st.lists(TEXT, max_size=4), basis=TEXT, decision=TEXT, notes=TEXT)
 def test_purpose_record_admin_input(client, admin_user, form_page, purposes, basis, decision, notes):
     client.force_login(admin_user)
@@ -214,6 +225,7 @@ def test_purpose_record_admin_input(client, admin_user, form_page, purposes, bas
 
 
 @pytest.mark.django_db
+@fewer(0.25)
 @given(female=TEXT, neutral=TEXT, purpose=TEXT, scheme=st.one_of(st.sampled_from(preset_keys()), TEXT))
 def test_site_settings_admin_input(client, admin_user, root_page, female, neutral, purpose, scheme):
     from wagtail.models import Site
@@ -234,6 +246,7 @@ def test_site_settings_admin_input(client, admin_user, root_page, female, neutra
 
 
 @pytest.mark.django_db
+@fewer(0.15)
 @given(
     label=TEXT,
     mode=st.one_of(st.sampled_from(["", "gender", "form_of_address"]), TEXT),
@@ -269,6 +282,7 @@ def test_inclusive_field_settings_in_the_page_editor(
 
 
 @pytest.mark.django_db
+@fewer(0.25)
 @given(
     pages=st.lists(st.one_of(TEXT, st.integers().map(str), st.just(str(2**63))), max_size=3),
     publish=TEXT,
