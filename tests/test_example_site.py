@@ -40,6 +40,8 @@ listing = client.get(f"/admin/forms/submissions/{afspraak.pk}/").content.decode(
 result["listing_readable"] = "Spreek mij aan met: dokter Jansen" in listing and "Alleen mijn naam" in listing
 dashboard = client.get("/admin/inclusive-forms/audit/").content.decode()
 result["dashboard"] = "13 van 17 formulieren vragen naar sekse of gender." in dashboard
+compensation = FormPage.objects.get(slug="tegemoetkoming-geslachtsregistratie")
+result["sensitive"] = sorted(compensation.get_sensitive_field_names())
 print()
 print(json.dumps(result))
 """
@@ -77,6 +79,11 @@ def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
     assert result["listing_readable"]
     assert result["landing_salutation"]
     assert result["dashboard"]  # load_demo ran the first audit
+    # The evidence of the compensation form is for people with need-to-know only.
+    assert result["sensitive"] == [
+        "bewijsstukken_die_u_meestuurt",
+        "naam_en_adres_van_de_arts_alleen_bij_toestemming",
+    ]
     # The confirmation e-mail goes to the console in the demo, with the Den Haag salutation.
     assert "To: a@example.org" in output and "Beste mevrouw Van der Berg," in output
 

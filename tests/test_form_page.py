@@ -51,7 +51,9 @@ def test_invalid_answer_shows_a_dutch_message_and_stores_nothing(client, form_pa
     assert not form_page.get_submissions().exists()
 
 
-def test_staff_email_shows_the_readable_answer(client, form_page):
+def test_staff_email_shows_the_readable_answer(client, form_page, django_user_model):
+    # To a recipient allowed to read sensitive answers (need-to-know); others read "verborgen".
+    django_user_model.objects.create_superuser("team", "team@example.org", "password")
     client.post(form_page.url, {"naam": "Sam", "geslacht": "undisclosed"})
     assert len(mail.outbox) == 1
     assert "Geslacht: Dat zeg ik liever niet" in mail.outbox[0].body

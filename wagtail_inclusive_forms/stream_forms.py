@@ -88,6 +88,10 @@ class StreamFormMixin(InclusiveFormMixin):
             descriptions.append((name, str(field.label), builder_type(field)))
         return descriptions
 
+    def get_sensitive_field_names(self) -> set[str]:
+        """Every inclusive question (other blocks cannot be marked sensitive)."""
+        return set(self.get_inclusive_questions())
+
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         return {
             name: block.get_question_config(value, self.get_shared_question())

@@ -21,6 +21,12 @@ HEALTH_PURPOSE = (
     "overeen te komen met uw paspoort, wordt alleen voor dit onderzoek gebruikt en na twee jaar "
     "verwijderd. U kunt uw antwoord altijd intrekken."
 )
+# Answers only people with need-to-know may read (besides every inclusive question): the
+# evidence of the compensation form tells a person's transition history.
+SENSITIVE_FIELDS = {
+    "Bewijsstukken die u meestuurt",
+    "Naam en adres van de arts (alleen bij toestemming)",
+}
 # The site's salutation scheme (Instellingen > Inclusieve formulieren).
 SALUTATION_SCHEME = "den_haag"
 

@@ -48,6 +48,7 @@ class AuditRun(models.Model):
         permissions = [
             ("view_audit", _("Can see the audit of inclusive forms")),
             ("fix_forms", _("Can replace old sex questions in bulk")),
+            ("view_sensitive_answers", _("Can see sensitive answers in form submissions")),
         ]
 
     def __str__(self) -> str:

@@ -126,8 +126,18 @@ class InclusiveFormFieldMixin(models.Model):
         ),
     )
 
+    sensitive = models.BooleanField(
+        verbose_name=_("sensitive answer"),
+        default=False,
+        help_text=_(
+            "Only people allowed to see sensitive answers read this answer in the submissions, "
+            "exports and staff e-mails; others see “hidden”. Inclusive questions are always sensitive."
+        ),
+    )
+
     panels = [
         *AbstractFormField.panels,
+        FieldPanel("sensitive"),
         HelpPanel(
             content=_(
                 "<p>This question is optional by default: only ask for sex or gender when you really "
@@ -228,6 +238,31 @@ class InclusiveFormMixin:
     def get_field_descriptions(self) -> list[tuple[str, str, str]]:
         """(stored name, label, field type) of each question, in form order."""
         return [(field.clean_name, field.label, field.field_type) for field in self.get_form_fields()]
+
+    def render_email(self, form):
+        """Wagtail's staff e-mail, with sensitive answers hidden unless every
+        recipient is a user allowed to read them (need-to-know)."""
+        from ..need_to_know import addresses_may_see_sensitive, hide_sensitive
+
+        sensitive = self.get_sensitive_field_names()
+        addresses = (getattr(self, "to_address", "") or "").split(",")
+        if not sensitive or addresses_may_see_sensitive(addresses):
+            return super().render_email(form)
+        original = form.cleaned_data
+        form.cleaned_data = hide_sensitive(original, sensitive)
+        try:
+            return super().render_email(form)
+        finally:
+            form.cleaned_data = original
+
+    def get_sensitive_field_names(self) -> set[str]:
+        """Stored names of the answers only people with need-to-know may read:
+        every inclusive question, and the fields an editor marked sensitive."""
+        return {
+            field.clean_name
+            for field in self.get_form_fields()
+            if getattr(field, "is_inclusive_question", False) or getattr(field, "sensitive", False)
+        }
 
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         """Each inclusive question on the form, by the name its answers are stored under."""

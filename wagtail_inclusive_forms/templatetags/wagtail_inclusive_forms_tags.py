@@ -3,18 +3,25 @@
 from django import template
 
 from ..answers import readable_answer as _readable_answer
+from ..need_to_know import HIDDEN, may_see_sensitive
 
 register = template.Library()
+_NO_READER = object()
 
 
 @register.filter
-def readable_answer(value):
+def readable_answer(value, reader=_NO_READER):
     """``{{ submission.form_data.geslacht|readable_answer }}`` → "Ik identificeer me als: non-binair".
 
     Values that are not stored inclusive answers (other fields' text) pass through unchanged,
-    so the filter can be applied to every value of a submission.
+    so the filter can be applied to every value of a submission. In templates staff read,
+    name the reader: ``{{ value|readable_answer:request.user }}`` shows "hidden" to users
+    without the ``view_sensitive_answers`` permission (need-to-know). Without a reader the
+    answer is shown, as on the page that thanks the person who just gave it.
     """
     if isinstance(value, dict) and "answer" in value:
+        if reader is not _NO_READER and not may_see_sensitive(reader):
+            return str(HIDDEN) if value.get("answer") or value.get("description") else ""
         return _readable_answer(value)
     return value
 

@@ -14,6 +14,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 
 from ..answers import readable_answer
 from ..models.salutations import SALUTATION_COLUMN
+from ..need_to_know import hide_sensitive, may_see_sensitive
 from .exports import SafeSpreadsheetExportMixin, TolerantSubmissionIterable
 
 
@@ -44,13 +45,21 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
             "fields": self.form_page.get_salutation_fields(),
         }
 
+    @cached_property
+    def hidden_names(self) -> set[str]:
+        """The sensitive answers this user may not read (need-to-know)."""
+        if may_see_sensitive(self.request.user):
+            return set()
+        return self.form_page.get_sensitive_field_names()
+
     def readable_values(self, data: dict) -> dict:
-        """What staff read for one submission's stored data."""
+        """What this user reads for one submission's stored data."""
         values = dict(data)
         for name, config in self.inclusive_questions.items():
             if name in values:
                 values[name] = readable_answer(values[name], config.undisclosed_label, config.mode)
-        if self.salutation_context is not None:
+        values = hide_sensitive(values, self.hidden_names)
+        if self.salutation_context is not None:  # from the stored answers: letters need it
             values[SALUTATION_COLUMN] = self.form_page.get_salutation(data, **self.salutation_context)
         return values
 
@@ -63,7 +72,7 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
         if self.is_export:
             return context
         names = [name for name, _label in self.form_page.get_data_fields()]
-        rewritten = set(self.inclusive_questions) | {SALUTATION_COLUMN}
+        rewritten = set(self.inclusive_questions) | self.hidden_names | {SALUTATION_COLUMN}
         for submission, row in zip(context["submissions"], context.get("data_rows", []), strict=False):
             values = self.readable_values(submission.get_data())
             for index, name in enumerate(names):

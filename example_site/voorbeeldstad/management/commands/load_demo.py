@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from voorbeeldstad.demo_content import FORMS, SALUTATION_SCHEME, STREAM_FORM
+from voorbeeldstad.demo_content import FORMS, SALUTATION_SCHEME, SENSITIVE_FIELDS, STREAM_FORM
 from voorbeeldstad.models import FormField, FormPage, HomePage, StreamFormPage
 from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
 from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
@@ -39,7 +39,12 @@ class Command(BaseCommand):
             )
             for order, (label, field_type, required, extra) in enumerate(fields):
                 field = FormField(
-                    page=page, sort_order=order, label=label, field_type=field_type, required=required
+                    page=page,
+                    sort_order=order,
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    sensitive=label in SENSITIVE_FIELDS,
                 )
                 if field_type == "inclusive_gender":
                     for name, value in extra.items():
