@@ -135,12 +135,14 @@ def test_editor_adds_the_question_in_the_admin_and_publishes(live_server, admin_
     required.check()  # Wagtail's default for a new field
     purpose = page.locator("#id_form_fields-0-inclusive_purpose")
     assert purpose.is_hidden()
+    assert page.locator("#id_form_fields-0-sensitive").is_visible()  # any other field may be marked
     page.select_option("#id_form_fields-0-field_type", "inclusive_gender")
     assert purpose.is_visible()
     assert purpose.input_value() == ""  # empty: the standard question's purpose text is shown
     assert page.get_by_text("Deze vraag volgt de standaardvraag van de site").first.is_visible()
     assert not required.is_checked()  # new inclusive questions start optional
     assert page.locator("#id_form_fields-0-choices").is_hidden()
+    assert page.locator("#id_form_fields-0-sensitive").is_hidden()  # always sensitive
     assert page.get_by_text("standaard niet verplicht").first.is_visible()
 
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()

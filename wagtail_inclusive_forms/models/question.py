@@ -137,7 +137,7 @@ class InclusiveFormFieldMixin(models.Model):
 
     panels = [
         *AbstractFormField.panels,
-        FieldPanel("sensitive"),
+        FieldPanel("sensitive", classname="wif-unless-inclusive"),
         HelpPanel(
             content=_(
                 "<p>This question is optional by default: only ask for sex or gender when you really "

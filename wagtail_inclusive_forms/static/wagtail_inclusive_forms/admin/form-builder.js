@@ -37,7 +37,8 @@
     var followBox = child.querySelector('input[name$="-inclusive_hidden_answers"][value="shared"]');
     show(child.querySelectorAll(".wif-when-inclusive"), inclusive);
     show(child.querySelectorAll(".wif-when-gender-mode"), inclusive && mode !== "form_of_address");
-    show(child.querySelectorAll(".formbuilder-choices, .formbuilder-default"), !inclusive);
+    // An inclusive question is always sensitive: its own box would only mislead.
+    show(child.querySelectorAll(".formbuilder-choices, .formbuilder-default, .wif-unless-inclusive"), !inclusive);
     child.querySelectorAll('input[name$="-inclusive_hidden_answers"]').forEach(function (box) {
       if (box === followBox) {
         return;
