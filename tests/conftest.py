@@ -5,6 +5,7 @@ import os
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
 from hypothesis import HealthCheck
@@ -45,10 +46,11 @@ LiveServerThread.server_class = OneRequestAtATimeServer
 
 @pytest.fixture(autouse=True)
 def forget_cached_sites():
-    """Wagtail caches site root paths outside the database; a rolled-back
-    test must not leave its extra sites there for the next one."""
+    """Wagtail caches site root paths outside the database, and the confirmation
+    e-mail limits count in the cache; a test must not leave them to the next one."""
     yield
     Site.clear_site_root_paths_cache()
+    cache.clear()
 
 
 @pytest.fixture

@@ -93,6 +93,7 @@ def test_legacy_answers_still_give_a_salutation(appointment_page):
 
 def test_confirmation_email_reaches_the_person_with_salutation_and_answers(client, appointment_page):
     appointment_page.confirmation_email_enabled = True
+    appointment_page.confirmation_email_include_sensitive = True  # the editor chose to include them
     appointment_page.from_address = "gemeente@example.org"
     appointment_page.save_revision().publish()
     submit(client, appointment_page, {**ANNA, "voornaam": "<b>Anna</b>"})
@@ -244,3 +245,39 @@ def test_emails_leave_the_request_when_the_site_runs_tasks_on_a_worker(client, a
     ]
     staff = next(message for message in mail.outbox if message.to == ["balie@example.org"])
     assert staff.body.startswith("Aanhef voor brieven: Beste mevrouw Van der Berg\n")
+
+
+def test_the_confirmation_leaves_sensitive_answers_out_by_default(client, appointment_page):
+    appointment_page.confirmation_email_enabled = True
+    appointment_page.confirmation_email_body = "{aanhef},\n\n{antwoorden}\n\nU koos: {geslacht}."
+    appointment_page.save_revision().publish()
+    submit(client, appointment_page, {**ANNA, "geslacht": "self_described", "geslacht_description": "x"})
+    confirmation = next(message for message in mail.outbox if message.to == ["anna@example.org"])
+    assert "Achternaam: Berg" in confirmation.body
+    assert "Geslacht" not in confirmation.body and "Ik identificeer" not in confirmation.body
+    assert "U koos: ." in confirmation.body  # the placeholder of a sensitive answer stays empty
+
+
+def test_confirmations_are_limited_per_address_and_per_client(client, appointment_page, settings, caplog):
+    settings.WAGTAIL_INCLUSIVE_FORMS_CONFIRMATION_EMAIL_RATE_LIMIT = (2, 3600)
+    appointment_page.confirmation_email_enabled = True
+    appointment_page.save_revision().publish()
+
+    def confirmations_to(address):
+        return sum(message.to == [address] for message in mail.outbox)
+
+    with caplog.at_level(logging.WARNING, logger="wagtail_inclusive_forms"):
+        for _ in range(3):
+            submit(client, appointment_page, ANNA)
+    assert confirmations_to("anna@example.org") == 2  # the third is not sent ...
+    assert FormSubmission.objects.filter(page=appointment_page).count() == 3  # ... but saved
+    assert "confirmation e-mail limit reached" in caplog.text
+    # Another address from the same client: that client has used its two as well.
+    submit(client, appointment_page, {**ANNA, "e_mailadres": "ander@example.org"})
+    assert confirmations_to("ander@example.org") == 0
+    # The same address from another client is still limited by the address.
+    client.post(appointment_page.url, ANNA, REMOTE_ADDR="10.1.2.3")
+    assert confirmations_to("anna@example.org") == 2
+    # Another address from another client goes through.
+    client.post(appointment_page.url, {**ANNA, "e_mailadres": "derde@example.org"}, REMOTE_ADDR="10.9.9.9")
+    assert confirmations_to("derde@example.org") == 1

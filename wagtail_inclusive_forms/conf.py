@@ -19,6 +19,9 @@ DEFAULTS = {
     "DEFAULT_PURPOSE_TEXT": None,
     # Salutation preset of a site that has not chosen a scheme yet.
     "SALUTATION_PRESET": "den_haag",
+    # At most this many confirmation e-mails per (recipient address, hour) and per
+    # (client address, hour); None sends without a limit.
+    "CONFIRMATION_EMAIL_RATE_LIMIT": (5, 3600),
 }
 
 
@@ -48,3 +51,8 @@ def default_purpose_text() -> str:
 
 def salutation_preset() -> str:
     return get_setting("SALUTATION_PRESET")
+
+
+def confirmation_email_rate_limit() -> tuple[int, int] | None:
+    """(messages, seconds) or None."""
+    return get_setting("CONFIRMATION_EMAIL_RATE_LIMIT")

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm
 
-from .. import conf, emails
+from .. import conf, emails, rate_limits
 from ..answers import Answer
 from ..form_builder import INCLUSIVE_FIELD_TYPE
 from ..forms import SalutationPageForm
@@ -117,6 +117,16 @@ class SalutationFormMixin(models.Model):
         ),
     )
 
+    confirmation_email_include_sensitive = models.BooleanField(
+        verbose_name=_("include sensitive answers"),
+        default=False,
+        help_text=_(
+            "Off: {antwoorden} and field placeholders leave out the answers to inclusive questions and "
+            "fields marked sensitive. Anyone can type any address into a public form, so the message "
+            "may reach someone else: switch this on only when people must get those answers back."
+        ),
+    )
+
     base_form_class = SalutationPageForm
     salutation_panels = [
         MultiFieldPanel(
@@ -137,6 +147,7 @@ class SalutationFormMixin(models.Model):
                 FieldPanel("confirmation_email_field"),
                 FieldPanel("confirmation_email_subject"),
                 FieldPanel("confirmation_email_body"),
+                FieldPanel("confirmation_email_include_sensitive"),
             ],
             heading=_("Confirmation e-mail to the person who filled in the form"),
         ),
@@ -239,6 +250,12 @@ class SalutationFormMixin(models.Model):
             page_id=self.pk,
         )
 
+    def serve(self, request, *args, **kwargs):
+        # The client address limits confirmation e-mails (see rate_limits); the
+        # page object lives for this one request.
+        self._client_address = request.META.get("REMOTE_ADDR", "")
+        return super().serve(request, *args, **kwargs)
+
     def process_form_submission(self, form):
         submission = super().process_form_submission(form)
         if self.confirmation_email_enabled:
@@ -254,10 +271,22 @@ class SalutationFormMixin(models.Model):
             if not address:
                 logger.info("Form %s: no valid e-mail address given; no confirmation sent.", self.pk)
                 return False
-            labelled = {field.name: (field.label, form.cleaned_data.get(field.name)) for field in form}
+            if not rate_limits.allow_confirmation(address, getattr(self, "_client_address", "")):
+                logger.warning("Form %s: confirmation e-mail limit reached; none sent.", self.pk)
+                return False
+            # Sensitive answers stay out of a mail to an address nobody verified, unless the
+            # editor chose otherwise; their placeholders are left empty.
+            include = self.confirmation_email_include_sensitive
+            left_out = set() if include else self.get_sensitive_field_names()
+            labelled = {
+                field.name: (field.label, form.cleaned_data.get(field.name))
+                for field in form
+                if field.name not in left_out
+            }
             values = emails.message_values(
                 self.get_salutation(form.cleaned_data, fields=fields), self.title, labelled
             )
+            values.update(dict.fromkeys(left_out, ""))
             message = emails.build_confirmation_email(
                 to=address,
                 subject=self.confirmation_email_subject,
