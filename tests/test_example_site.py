@@ -6,6 +6,7 @@ on a throw-away SQLite database.
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -86,6 +87,19 @@ def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
     ]
     # The confirmation e-mail goes to the console in the demo, with the Den Haag salutation.
     assert "To: a@example.org" in output and "Beste mevrouw Van der Berg," in output
+
+
+def test_the_demo_has_a_retention_period_with_submissions_due(demo_db, tmp_path):
+    db, _first, _second = demo_db
+    copy = tmp_path / "retention.sqlite3"
+    shutil.copy(db, copy)
+    dry_run = manage("apply_retention", db=copy)
+    assert "Bewaard 365 dagen, daarna: de gevoelige antwoorden verwijderen, de rest bewaren." in dry_run
+    due = int(re.search(r"Proefrun: (\d+) inzendingen", dry_run).group(1))
+    assert due > 0
+    applied = manage("apply_retention", "--apply", db=copy)
+    assert f"Samenvatting: {due} inzendingen geanonimiseerd of verwijderd, 0 formulieren mislukt." in applied
+    assert "Proefrun: 0 inzendingen" in manage("apply_retention", db=copy)
 
 
 def test_example_site_passes_checks_and_has_its_migrations(demo_db):

@@ -80,12 +80,33 @@ class PurposeRecordForm(forms.ModelForm):
     purposes = forms.MultipleChoiceField(
         label=_("Purposes"), required=False, widget=forms.CheckboxSelectMultiple, choices=()
     )
+    # Declared here for assume_scheme: an address typed without a scheme is an https one.
+    dpia_url = forms.URLField(
+        label=_("DPIA"), required=False, assume_scheme="https", help_text=_("Link to the DPIA, if any.")
+    )
+    register_url = forms.URLField(
+        label=_("processing register"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Link to this processing in the register of processing activities."),
+    )
 
     class Meta:
         from .models.audit import FormPurposeRecord
 
         model = FormPurposeRecord
-        fields = ["purposes", "legal_basis", "decision", "notes"]
+        fields = [
+            "purposes",
+            "legal_basis",
+            "decision",
+            "notes",
+            "retention_days",
+            "retention_action",
+            "review_date",
+            "dpia_url",
+            "register_url",
+        ]
+        widgets = {"review_date": forms.DateInput(attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs):
         from .audit.purposes import PURPOSES

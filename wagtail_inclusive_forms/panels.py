@@ -77,6 +77,10 @@ class AuditNoticePanel(Panel):
             latest = page.with_content_json(revision.content) if revision is not None else page
             context["notice_rows"] = audit_forms([describe_page(latest)]).rows
             context["page_id"] = page.pk
+            if hasattr(page, "get_sensitive_field_names"):
+                from .retention_runs import policy_for_page
+
+                context["retention"] = policy_for_page(page).describe()
             return context
 
 

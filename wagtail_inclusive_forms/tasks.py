@@ -21,6 +21,19 @@ STAFF_EMAIL, CONFIRMATION_EMAIL = "staff", "confirmation"
 
 
 @task()
+def apply_retention_task(site_id: int | None = None) -> int:
+    """Anonymise or delete the submissions whose retention period is over, on
+    every form (of one site); returns how many. Schedule it, e.g. daily."""
+    from wagtail.models import Site
+
+    from .retention_runs import APPLIED, run_retention
+
+    site = Site.objects.filter(pk=site_id).first() if site_id else None
+    outcomes = run_retention(site, apply=True)
+    return sum(outcome.count for outcome in outcomes if outcome.status == APPLIED)
+
+
+@task()
 def send_email_task(
     *,
     kind: str,

@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from . import urls
 from .bulk_fix import FIX_ACTION
 from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, log_standard_question
+from .retention_runs import RETENTION_ACTION
 from .views.audit import user_may_see_audit
 
 
@@ -67,6 +68,11 @@ def log_actions(actions):
         STANDARD_QUESTION_CHANGED,
         _("Change the standard question"),
         _("Changed the standard question of the site"),
+    )
+    actions.register_action(
+        RETENTION_ACTION,
+        _("Apply the retention period"),
+        _("Anonymised or deleted submissions after the retention period"),
     )
     actions.register_action(
         FIX_ACTION,

@@ -27,6 +27,11 @@ SENSITIVE_FIELDS = {
     "Bewijsstukken die u meestuurt",
     "Naam en adres van de arts (alleen bij toestemming)",
 }
+# Retention (Instellingen > Inclusieve formulieren > Bewaartermijn): a year, then the sensitive
+# answers are removed; the demo's submissions are of different ages, so a dry run of
+# "manage.py apply_retention" shows some due.
+RETENTION_DAYS = 365
+SUBMISSION_AGES_IN_DAYS = (400, 120, 3)
 # The site's salutation scheme (Instellingen > Inclusieve formulieren).
 SALUTATION_SCHEME = "den_haag"
 

@@ -9,6 +9,7 @@ version, with its author and date. The package's permission to see the audit,
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,7 @@ from ..audit import FINDING_TYPES, SEVERITIES, AuditFinding
 from ..audit.findings import SEVERITY_LABELS
 from ..audit.purposes import DECISIONS, LEGAL_DUTY, PURPOSES
 from ..page_model import page_model_name
+from ..retention import ACTIONS, MAX_DAYS
 
 
 class AuditRun(models.Model):
@@ -133,6 +135,26 @@ class FormPurposeRecord(models.Model):
         verbose_name=_("decision"), max_length=20, blank=True, choices=list(DECISIONS.items())
     )
     notes = models.TextField(verbose_name=_("notes"), blank=True)
+    retention_days = models.PositiveIntegerField(
+        verbose_name=_("retention period in days"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_DAYS)],
+        help_text=_("Empty: the site's retention period applies."),
+    )
+    retention_action = models.CharField(
+        verbose_name=_("after the retention period"),
+        max_length=10,
+        blank=True,
+        choices=[("", _("As set for the site")), *ACTIONS.items()],
+    )
+    review_date = models.DateField(verbose_name=_("review date"), null=True, blank=True)
+    dpia_url = models.URLField(verbose_name=_("DPIA"), blank=True, help_text=_("Link to the DPIA, if any."))
+    register_url = models.URLField(
+        verbose_name=_("processing register"),
+        blank=True,
+        help_text=_("Link to this processing in the register of processing activities."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL
     )

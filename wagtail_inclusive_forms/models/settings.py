@@ -13,6 +13,7 @@ import logging
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -31,6 +32,7 @@ from ..question import (
     default_shared_question,
     parse_codes,
 )
+from ..retention import ACTIONS, ANONYMISE, MAX_DAYS, RetentionPolicy
 from ..salutations import SalutationScheme, SchemeError, get_preset, preset_choices, template_list_error
 from .question import HiddenAnswersField, default_purpose_text
 
@@ -158,6 +160,23 @@ class InclusiveFormsSettings(BaseSiteSetting):
     salutation_undisclosed = _templates_field(_("answer “I'd rather not say”"), default_undisclosed_templates)
     salutation_unanswered = _templates_field(_("question not answered"), default_unanswered_templates)
 
+    retention_days = models.PositiveIntegerField(
+        verbose_name=_("retention period in days"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_DAYS)],
+        help_text=_(
+            "How long form answers are kept. Empty: kept until someone removes them. A form's purpose "
+            "record can set its own period."
+        ),
+    )
+    retention_action = models.CharField(
+        verbose_name=_("after the retention period"),
+        max_length=10,
+        choices=list(ACTIONS.items()),
+        default=ANONYMISE,
+    )
+
     question_panels = [
         FieldPanel("question_mode", widget=forms.RadioSelect),
         FieldPanel("question_hidden_answers"),
@@ -188,12 +207,23 @@ class InclusiveFormsSettings(BaseSiteSetting):
                 ),
             ),
             ObjectList(salutation_panels, heading=_("Salutations")),
+            ObjectList(
+                [FieldPanel("retention_days"), FieldPanel("retention_action", widget=forms.RadioSelect)],
+                heading=_("Retention"),
+                help_text=_(
+                    "Run “manage.py apply_retention --apply” (or schedule its task) to apply it. "
+                    "Inclusive questions and fields marked sensitive are the sensitive answers."
+                ),
+            ),
         ]
     )
 
     class Meta:
         verbose_name = _("inclusive forms")
         verbose_name_plural = _("inclusive forms")
+
+    def get_retention_policy(self) -> RetentionPolicy:
+        return RetentionPolicy(days=self.retention_days, action=self.retention_action)
 
     def get_shared_question(self) -> SharedQuestion:
         return SharedQuestion(

@@ -42,8 +42,8 @@ def purpose_record(request, page_id: int):
             {field: getattr(current, field) for field in PurposeRecordForm.Meta.fields} if current else {}
         )
         form = PurposeRecordForm(initial=initial)
-    return TemplateResponse(
-        request,
-        "wagtail_inclusive_forms/audit/purpose_record.html",
-        {"page": page, "form": form, "history": history, "current": current},
-    )
+    from ..retention_runs import policy_for_page
+
+    context = {"page": page, "form": form, "history": history, "current": current}
+    context["retention"] = policy_for_page(page).describe()
+    return TemplateResponse(request, "wagtail_inclusive_forms/audit/purpose_record.html", context)

@@ -1,11 +1,21 @@
 """Load the demo content of Gemeente Voorbeeldstad; running it again adds nothing twice."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
-from voorbeeldstad.demo_content import FORMS, SALUTATION_SCHEME, SENSITIVE_FIELDS, STREAM_FORM
+from voorbeeldstad.demo_content import (
+    FORMS,
+    RETENTION_DAYS,
+    SALUTATION_SCHEME,
+    SENSITIVE_FIELDS,
+    STREAM_FORM,
+    SUBMISSION_AGES_IN_DAYS,
+)
 from voorbeeldstad.models import FormField, FormPage, HomePage, StreamFormPage
 from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
 from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
@@ -54,8 +64,11 @@ class Command(BaseCommand):
                 field.full_clean(exclude=["page"])
                 field.save()
             page.save_revision().publish()
-            for data in submissions:
-                page.get_submission_class().objects.create(page=page, form_data=data)
+            for index, data in enumerate(submissions):
+                submission = page.get_submission_class().objects.create(page=page, form_data=data)
+                # Of different ages, so the retention period has something to do.
+                age = datetime.timedelta(days=SUBMISSION_AGES_IN_DAYS[index % len(SUBMISSION_AGES_IN_DAYS)])
+                type(submission).objects.filter(pk=submission.pk).update(submit_time=timezone.now() - age)
             created += 1
         if not home.get_children().filter(slug=STREAM_FORM["slug"]).exists():
             page = home.add_child(
@@ -106,7 +119,8 @@ class Command(BaseCommand):
     def ensure_salutation_scheme(self, home) -> None:
         """The Den Haag scheme for the demo site, unless an admin already chose one."""
         settings, created = InclusiveFormsSettings.objects.get_or_create(
-            site=home.get_site(), defaults={"salutation_scheme": SALUTATION_SCHEME}
+            site=home.get_site(),
+            defaults={"salutation_scheme": SALUTATION_SCHEME, "retention_days": RETENTION_DAYS},
         )
         if created:
             self.stdout.write(f"Salutation scheme: {settings.salutation_scheme}")
