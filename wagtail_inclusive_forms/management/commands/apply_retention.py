@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections import Counter
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ...retention_runs import APPLIED, DUE, FAILED, STATUS_LABELS, run_retention
-from .audit_forms import find_site
+from .audit_forms import find_site, find_user
 
 
 class Command(BaseCommand):
@@ -40,7 +39,7 @@ class Command(BaseCommand):
         from ...page_model import is_possible_page_id
 
         site = find_site(options["site"]) if options["site"] else None
-        user = self.find_user(options["user"]) if options["user"] else None
+        user = find_user(options["user"]) if options["user"] else None
         if wrong := [str(page) for page in options["page"] if not is_possible_page_id(page)]:
             raise CommandError(f"Not a page id: {', '.join(wrong)}.", returncode=2)
         outcomes = run_retention(site, options["page"] or None, apply=options["apply"], user=user)
@@ -62,9 +61,3 @@ class Command(BaseCommand):
         self.stdout.write(summary % {"done": counts[APPLIED], "failed": counts[FAILED], "due": counts[DUE]})
         if counts[FAILED]:
             raise CommandError(f"{counts[FAILED]} forms could not be processed.", returncode=1)
-
-    def find_user(self, username: str):
-        try:
-            return get_user_model()._default_manager.get_by_natural_key(username)
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"Unknown user {username!r}.", returncode=2) from None

@@ -36,6 +36,16 @@ def find_site(value: str):
     raise CommandError(f"Unknown site {value!r}. Sites: {known}.", returncode=2)
 
 
+def find_user(username: str):
+    """A user by username; CommandError (exit status 2) otherwise."""
+    from django.contrib.auth import get_user_model
+
+    try:
+        return get_user_model()._default_manager.get_by_natural_key(username)
+    except get_user_model().DoesNotExist:
+        raise CommandError(f"Unknown user {username!r}.", returncode=2) from None
+
+
 def report_rows(report: AuditReport) -> list[dict[str, str]]:
     return [
         {

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from ...audit_runs import run_and_store_audit
 from ...bulk_fix import FAILED, STATUS_LABELS, apply_fixes, preview_fixes
 from ...question import MODE_LABELS, setting_labels
-from .audit_forms import find_site
+from .audit_forms import find_site, find_user
 
 
 class Command(BaseCommand):
@@ -51,7 +50,7 @@ class Command(BaseCommand):
     def run(self, options):
         if options["publish"] and not options["apply"]:
             raise CommandError("--publish only works with --apply.", returncode=2)
-        user = self.find_user(options["user"]) if options["user"] else None
+        user = find_user(options["user"]) if options["user"] else None
         site = find_site(options["site"]) if options["site"] else None
         self.check_pages(options["page"])
         plans = preview_fixes(site, options["page"] or None)
@@ -102,12 +101,6 @@ class Command(BaseCommand):
         from django.contrib.contenttypes.models import ContentType
 
         return list(ContentType.objects.get_for_models(*models).values())
-
-    def find_user(self, username: str):
-        try:
-            return get_user_model()._default_manager.get_by_natural_key(username)
-        except get_user_model().DoesNotExist:
-            raise CommandError(f"Unknown user {username!r}.", returncode=2) from None
 
     def write_plan(self, plan) -> None:
         self.stdout.write(f"{plan.page_id}  {plan.title}")
