@@ -281,3 +281,18 @@ def test_confirmations_are_limited_per_address_and_per_client(client, appointmen
     # Another address from another client goes through.
     client.post(appointment_page.url, {**ANNA, "e_mailadres": "derde@example.org"}, REMOTE_ADDR="10.9.9.9")
     assert confirmations_to("derde@example.org") == 1
+
+
+def test_a_task_backend_that_is_down_keeps_the_submission(client, appointment_page, monkeypatch, caplog):
+    from wagtail_inclusive_forms.tasks import send_email_task
+
+    def down(*args, **kwargs):
+        raise ConnectionError("task queue unreachable")
+
+    monkeypatch.setattr(type(send_email_task), "enqueue", down)
+    appointment_page.confirmation_email_enabled = True
+    appointment_page.save_revision().publish()
+    with caplog.at_level(logging.ERROR, logger="wagtail_inclusive_forms"):
+        submit(client, appointment_page, ANNA)
+    assert FormSubmission.objects.filter(page=appointment_page).count() == 1
+    assert "could not be queued" in caplog.text and "could not be prepared" in caplog.text

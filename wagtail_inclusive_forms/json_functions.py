@@ -1,6 +1,6 @@
-"""Remove keys from a JSON column in one UPDATE, on every database Django supports
-with JSON functions: the retention run anonymises any number of submissions
-without loading them."""
+"""Remove keys from a JSON column in one UPDATE (SQLite, MySQL/MariaDB and
+PostgreSQL; other databases get a clear NotSupportedError): the retention run
+anonymises any number of submissions without loading them."""
 
 from __future__ import annotations
 

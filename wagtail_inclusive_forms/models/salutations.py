@@ -241,14 +241,17 @@ class SalutationFormMixin(models.Model):
         # loses the submission, which is saved already.
         from ..tasks import STAFF_EMAIL, send_email_task
 
-        send_email_task.enqueue(
-            kind=STAFF_EMAIL,
-            subject=str(self.subject),
-            body=str(self.render_email(form)),
-            to=[address.strip() for address in self.to_address.split(",") if address.strip()],
-            from_email=str(self.from_address or "") or None,
-            page_id=self.pk,
-        )
+        try:
+            send_email_task.enqueue(
+                kind=STAFF_EMAIL,
+                subject=str(self.subject),
+                body=str(self.render_email(form)),
+                to=[address.strip() for address in self.to_address.split(",") if address.strip()],
+                from_email=str(self.from_address or "") or None,
+                page_id=self.pk,
+            )
+        except Exception:  # a task backend that is down must not turn a saved submission into an error
+            logger.exception("Form %s: the staff e-mail could not be queued; submission kept.", self.pk)
 
     def serve(self, request, *args, **kwargs):
         # The client address limits confirmation e-mails (see rate_limits); the
