@@ -154,3 +154,15 @@ def test_the_purpose_record_and_the_form_editor_show_the_retention_that_applies(
     client.post(url, {"decision": "keep", "retention_days": "30", "retention_action": "delete"})
     editor = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
     assert "Bewaard 30 dagen, daarna: de hele inzending verwijderen." in editor
+
+
+def test_an_admin_sets_the_sites_retention_in_settings(client, admin_user, root_page):
+    from tests.test_salutation_admin import settings_post, settings_url
+
+    site = Site.objects.get(is_default_site=True)
+    client.force_login(admin_user)
+    response = client.post(settings_url(site), settings_post(retention_days="30", retention_action="delete"))
+    assert response.status_code == 302
+    assert InclusiveFormsSettings.for_site(site).get_retention_policy() == RetentionPolicy(30, "delete")
+    response = client.post(settings_url(site), settings_post(retention_days="99999999"))
+    assert response.status_code == 200 and "36500" in response.content.decode()  # a typo is refused

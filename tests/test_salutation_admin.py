@@ -44,6 +44,8 @@ def settings_post(**overrides):
         "salutation_self_described": "Beste {voornaam}\nBeste inwoner",
         "salutation_undisclosed": "Beste {voornaam}\nBeste inwoner",
         "salutation_unanswered": "Beste inwoner",
+        "retention_days": "",  # the "Bewaartermijn" tab as a new site has it
+        "retention_action": "anonymise",
     }
     data.update(overrides)
     return data
