@@ -193,6 +193,10 @@ def test_public_post_of_a_stream_form(client, stream_page, name, code, descripti
 def test_legacy_form_data_through_listing_exports_audit_and_salutation(
     client, admin_user, appointment_page, form_data
 ):
+    from django.db import connection
+
+    # PostgreSQL's jsonb cannot hold a NUL at all, so no stored row there has one.
+    assume(connection.vendor != "postgresql" or "\\u0000" not in json.dumps(form_data))
     FormSubmission.objects.filter(page=appointment_page).delete()
     submission = FormSubmission.objects.create(page=appointment_page, form_data={})
     # As a script or an old version left it (JSON null included, not SQL NULL).
