@@ -66,10 +66,14 @@ def policy_for_page(page) -> RetentionPolicy:
     site_id = site_id_of(page)
     row = InclusiveFormsSettings.objects.filter(site_id=site_id).first() if site_id else None
     site_policy = row.get_retention_policy() if row is not None else RetentionPolicy()
-    record = FormPurposeRecord.objects.filter(page_id=page.pk).first()
-    return resolve_policy(
-        site_policy, getattr(record, "retention_days", None), getattr(record, "retention_action", "")
-    )
+    return _form_policy(site_policy, FormPurposeRecord.objects.filter(page_id=page.pk).first())
+
+
+def _form_policy(site_policy: RetentionPolicy, record: FormPurposeRecord | None) -> RetentionPolicy:
+    """The site's policy, with what the form's current purpose record sets itself."""
+    if record is None:
+        return site_policy
+    return resolve_policy(site_policy, record.retention_days, record.retention_action)
 
 
 def form_pages(site=None, page_ids=None, user=None):
@@ -111,9 +115,7 @@ def run_retention(
     for page in pages:
         record = records.get(page.pk)
         site_policy = policies.get(site_id_for_path(page.url_path, roots), RetentionPolicy())
-        policy = resolve_policy(
-            site_policy, getattr(record, "retention_days", None), getattr(record, "retention_action", "")
-        )
+        policy = _form_policy(site_policy, record)
         outcome = RetentionOutcome(page.pk, page.title, policy)
         outcomes.append(outcome)
         submissions, names = _due(page, policy, now)

@@ -22,13 +22,17 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
     """Readable inclusive answers and the salutation, in the listing and exports;
     cells safe to open; legacy rows of any shape shown, never a server error."""
 
+    @cached_property
+    def tolerant_iterable_class(self) -> type[TolerantSubmissionIterable]:
+        # Data of another shape is shown under the form's first question. Built once
+        # per request: the filter set and the listing both ask for the base queryset.
+        first = next((name for name, _label in self.form_page.get_data_fields()[1:]), "form_data")
+        return type("TolerantSubmissions", (TolerantSubmissionIterable,), {"first_field": first})
+
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         # Django's hook for what a queryset yields; clones (filters, pages) keep it.
-        first = next((name for name, _label in self.form_page.get_data_fields()[1:]), "form_data")
-        queryset._iterable_class = type(
-            "TolerantSubmissions", (TolerantSubmissionIterable,), {"first_field": first}
-        )
+        queryset._iterable_class = self.tolerant_iterable_class
         return queryset
 
     @cached_property
