@@ -109,15 +109,31 @@ def traced(function):
     return elapsed, count, result, peak
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=1000, help="number of form pages (default 1000)")
+def parse_size(description: str, pages: int, *, least_pages: int = 1, least_submissions: int = 0):
+    """--pages and --submissions, checked: the size of a benchmark's site."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--pages", type=int, default=pages, help=f"number of form pages (default {pages})")
     parser.add_argument(
-        "--submissions", type=int, default=100000, help="old submissions in total (default 100000)"
+        "--submissions", type=int, default=100000, help="submissions in total (default 100000)"
     )
     arguments = parser.parse_args()
-    if not 1 <= arguments.pages <= 20000 or not 0 <= arguments.submissions <= 2_000_000:
-        parser.error("--pages must be 1..20000 and --submissions 0..2000000")
+    if (
+        not least_pages <= arguments.pages <= 20000
+        or not least_submissions <= arguments.submissions <= 2_000_000
+    ):
+        parser.error(f"--pages must be {least_pages}..20000 and --submissions {least_submissions}..2000000")
+    return arguments
+
+
+def print_run(name: str, run: tuple, counted: str) -> None:
+    """One line of a ``traced`` run: time, queries, peak memory and what it did."""
+    print(
+        f"{name}: {run[0]:.2f} s, {run[1]} queries, peak memory {run[3] / 2**20:.1f} MiB, {counted} {run[2]}"
+    )
+
+
+def main() -> None:
+    arguments = parse_size(__doc__.splitlines()[0], 1000)
 
     with tempfile.TemporaryDirectory() as folder:
         base = os.path.join(folder, "base.sqlite3")
@@ -146,10 +162,7 @@ def main() -> None:
             ("bulk fix", ours),
             ("bulk fix, 0 submissions", without),
         ):
-            print(
-                f"{name}: {run[0]:.2f} s, {run[1]} queries, "
-                f"peak memory {run[3] / 2**20:.1f} MiB, fields {run[2]}"
-            )
+            print_run(name, run, "fields")
         print(f"ratio fix/stock: {ours[0] / stock[0]:.2f}")
         same = "yes" if ours[1] == without[1] else "NO"
         print(f"queries independent of submissions: {same} ({ours[1]} with, {without[1]} without)")
