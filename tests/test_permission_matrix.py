@@ -65,6 +65,13 @@ def urls(page) -> dict[str, tuple[str, set[str], dict | None, callable]]:
             None,
             None,
         ),
+        "purpose_records": (reverse("wagtail_inclusive_forms:purpose_records"), AUDITORS, None, None),
+        "purpose_records_export": (
+            reverse("wagtail_inclusive_forms:purpose_records") + "?export=xlsx",
+            AUDITORS,
+            None,
+            None,
+        ),
         "purpose_record": (
             reverse("wagtail_inclusive_forms:purpose_record", args=(page.pk,)),
             EDITORS,

@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views.audit import AuditDashboardView, AuditReportView
 from .views.bulk_fix import bulk_fix
+from .views.purpose_records import PurposeRecordsView
 from .views.purposes import purpose_record
 from .views.salutations import salutation_preview
 
@@ -14,5 +15,11 @@ urlpatterns = [
     path("audit/findings/", AuditReportView.as_view(), name="audit_report"),
     path("audit/purpose/<int:page_id>/", purpose_record, name="purpose_record"),
     path("audit/fix/", bulk_fix, name="bulk_fix"),
+    path("audit/purposes/", PurposeRecordsView.as_view(), name="purpose_records"),
+    path(
+        "audit/purposes/results/",
+        PurposeRecordsView.as_view(results_only=True),
+        name="purpose_records_results",
+    ),
     path("audit/findings/results/", AuditReportView.as_view(results_only=True), name="audit_report_results"),
 ]
