@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -34,6 +35,17 @@ import json
 from wagtail.models import Page
 from voorbeeldstad.models import FormPage, StreamFormPage
 print(json.dumps([page.url for page in Page.objects.live().type(FormPage, StreamFormPage).specific()]))
+"""
+
+# A personal link to change the sensitive answers of the first demo submission that has them.
+CHANGE_LINK = """
+from voorbeeldstad.models import FormPage
+links = (
+    page.get_change_link(submission)
+    for page in FormPage.objects.live()
+    for submission in page.get_submission_class().objects.filter(page=page)
+)
+print(next(filter(None, links)))
 """
 
 pytestmark = [pytest.mark.browser, pytest.mark.accessibility]
@@ -70,7 +82,7 @@ def demo_server(tmp_path_factory):
                 break
             except OSError:
                 time.sleep(0.2)
-        yield base, urls
+        yield base, urls, db
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -82,7 +94,7 @@ def violations(page) -> list[dict]:
 
 
 def test_every_demo_form_has_no_axe_violations_in_any_state(demo_server, page_in):  # noqa: F811
-    base, urls = demo_server
+    base, urls, _db = demo_server
     assert len(urls) == 17
     page = page_in()
     found = {}
@@ -102,3 +114,15 @@ def test_every_demo_form_has_no_axe_violations_in_any_state(demo_server, page_in
         found[f"{url} (after sending)"] = violations(page)
     failing = {state: found[state] for state in found if found[state]}
     assert failing == {}, json.dumps(failing, indent=1, ensure_ascii=False)
+
+
+def test_the_page_to_change_answers_has_no_axe_violations(demo_server, page_in):  # noqa: F811
+    """The page behind the demo's confirmation link, in the demo's layout."""
+    if not AXE.exists():
+        pytest.skip(f"{AXE} not found")
+    base, _urls, db = demo_server
+    link = manage("shell", "-c", CHANGE_LINK, db=db).strip().splitlines()[-1]
+    page = page_in()
+    page.goto(base + urllib.parse.urlsplit(link).path)
+    assert page.locator("h1").inner_text() == "Uw antwoorden wijzigen of intrekken"
+    assert violations(page) == []

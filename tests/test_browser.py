@@ -244,3 +244,51 @@ def test_the_stream_form_editor_names_its_question_inputs(live_server, admin_use
     # The block's input is found by its accessible name, as a screen reader announces it.
     question = page.get_by_role("textbox", name="Name field label")
     assert question.input_value() == "Naam"
+
+
+def test_a_person_changes_then_cannot_reuse_and_withdraws_through_a_fresh_link(
+    live_server, appointment_page, page_in, settings
+):
+    """The whole path a visitor takes: send the form, open the link from the
+    confirmation e-mail, change the answer, find the link used; a second
+    submission's link withdraws the answer and keeps the rest."""
+    from django.core import mail
+
+    appointment_page.confirmation_email_enabled = True
+    appointment_page.confirmation_email_body = "{aanhef},\n\nWijzigen of intrekken: {wijzigen}"
+    appointment_page.save_revision().publish()
+
+    def send_and_open(page):
+        mail.outbox.clear()
+        page.goto(live_server.url + appointment_page.url)
+        page.fill("#id_achternaam", "Berg")
+        page.fill("#id_e_mailadres", "anna@example.org")
+        page.check("#id_geslacht_2")
+        page.fill("#id_geslacht_description", "non-binair")
+        page.click("button[type=submit]")
+        page.wait_for_selector("text=Bedankt")
+        body = next(message.body for message in mail.outbox if message.to == ["anna@example.org"])
+        link = body.split("Wijzigen of intrekken: ")[1].strip()
+        page.goto(link.replace("http://localhost", live_server.url))
+        return link
+
+    page = page_in()
+    send_and_open(page)
+    assert page.locator("h1").inner_text() == "Uw antwoorden wijzigen of intrekken"
+    assert page.locator("#id_geslacht_2").is_checked()
+    assert page.locator("#id_geslacht_description").input_value() == "non-binair"
+    assert page.locator("#id_achternaam").count() == 0  # only the sensitive answers
+    page.check("#id_geslacht_3")
+    page.click("button[value=save]")
+    page.wait_for_selector("text=Uw antwoorden zijn gewijzigd")
+    first = appointment_page.get_submissions().get()
+    assert first.form_data["geslacht"] == {"answer": "undisclosed", "description": ""}
+    page.go_back()
+    page.reload()
+    assert page.locator("h1").inner_text() == "Deze link is al gebruikt"
+
+    send_and_open(page)
+    page.click("button[value=withdraw]")
+    page.wait_for_selector("text=Uw antwoorden zijn ingetrokken")
+    second = appointment_page.get_submissions().exclude(pk=first.pk).get()
+    assert "geslacht" not in second.form_data and second.form_data["achternaam"] == "Berg"

@@ -129,6 +129,14 @@ class StoredAnswer(dict):
         return self.answer.readable(self.undisclosed_label)
 
 
+def holds_an_answer(value: Any) -> bool:
+    """Whether a stored value says anything: not empty, and not a skipped
+    inclusive question (``{"answer": "", "description": ""}``)."""
+    if isinstance(value, dict):
+        return any(item not in (None, "") for item in value.values())
+    return value not in (None, "", [])
+
+
 def readable_answer(value: Any, undisclosed_label: str = PREFER_NOT_TO_SAY, mode: str = GENDER_MODE) -> str:
     """Readable text for whatever a submission holds for the question."""
     return Answer.from_stored(value, mode).readable(undisclosed_label)

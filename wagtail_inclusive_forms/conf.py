@@ -22,6 +22,8 @@ DEFAULTS = {
     # At most this many confirmation e-mails per (recipient address, hour) and per
     # (client address, hour); None sends without a limit.
     "CONFIRMATION_EMAIL_RATE_LIMIT": (5, 3600),
+    # Days a link to change or withdraw answers works on a form without a retention period.
+    "CHANGE_LINK_DAYS": 365,
 }
 
 
@@ -41,11 +43,11 @@ def default_purpose_text() -> str:
     configured = get_setting("DEFAULT_PURPOSE_TEXT")
     if configured is not None:
         return str(configured)
+    # What it promises about keeping and withdrawing is added per form, from that
+    # form's settings (purpose_texts.compose_purpose).
     return gettext(
         "We ask this so that we can address you the way you prefer. Your answer "
-        "does not have to match your passport. We use it only for this purpose and "
-        "keep it no longer than we need to handle your request. You can change or "
-        "withdraw your answer at any time."
+        "does not have to match your passport, and we use it only for this purpose."
     )
 
 
@@ -56,3 +58,7 @@ def salutation_preset() -> str:
 def confirmation_email_rate_limit() -> tuple[int, int] | None:
     """(messages, seconds) or None."""
     return get_setting("CONFIRMATION_EMAIL_RATE_LIMIT")
+
+
+def change_link_days() -> int:
+    return get_setting("CHANGE_LINK_DAYS")

@@ -9,14 +9,14 @@ failure can be logged without losing the submission.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.utils.formats import date_format
-from django.utils.html import linebreaks
+from django.utils.html import escape, format_html, linebreaks
 
 from .salutations.messages import ANSWERS, FORM_TITLE, SALUTATION, fill_message
 
@@ -63,9 +63,16 @@ def valid_address(value: Any) -> str | None:
 
 
 def build_confirmation_email(
-    *, to: str, subject: str, body: str, values: Mapping[str, str], from_email: str | None = None
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    values: Mapping[str, str],
+    from_email: str | None = None,
+    links: Iterable[str] = (),
 ) -> EmailMultiAlternatives:
-    """The message with plain text and HTML bodies; all typed text is escaped in HTML."""
+    """The message with plain text and HTML bodies; all typed text is escaped
+    in HTML, and only the package's own ``links`` become clickable there."""
     text = fill_message(body, values)
     message = EmailMultiAlternatives(
         subject=fill_message(subject, values, subject=True),
@@ -73,5 +80,8 @@ def build_confirmation_email(
         from_email=from_email or None,
         to=[to],
     )
-    message.attach_alternative(linebreaks(text, autoescape=True), "text/html")
+    html = linebreaks(text, autoescape=True)
+    for link in links:
+        html = html.replace(escape(link), format_html('<a href="{0}">{0}</a>', link))
+    message.attach_alternative(html, "text/html")
     return message

@@ -17,11 +17,11 @@ from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from .answers import holds_an_answer
+
 SENSITIVE_PERMISSION = "wagtail_inclusive_forms.view_sensitive_answers"
 PRIVACY_OFFICERS_GROUP = "Privacyfunctionarissen"
 HIDDEN = _("hidden")
-
-_EMPTY = (None, "", [], {})
 
 
 def may_see_sensitive(user) -> bool:
@@ -33,7 +33,7 @@ def hide_sensitive(values: dict[str, Any], names: Iterable[str]) -> dict[str, An
     replaced by "hidden" (an empty answer stays empty: nothing to hide)."""
     hidden = dict(values)
     for name in names:
-        if name in hidden and hidden[name] not in _EMPTY:
+        if name in hidden and holds_an_answer(hidden[name]):
             hidden[name] = str(HIDDEN)
     return hidden
 

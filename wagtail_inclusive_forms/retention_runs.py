@@ -23,9 +23,9 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.log_actions import log
 
 from .json_functions import JSONRemoveKeys
-from .models.audit import FormPurposeRecord
-from .models.settings import InclusiveFormsSettings, site_id_for_path, site_roots
-from .retention import DELETE, RetentionPolicy, resolve_policy
+from .models.audit import FormPurposeRecord, form_retention_policy
+from .models.settings import InclusiveFormsSettings, retention_policies_by_site, site_id_for_path, site_roots
+from .retention import DELETE, RetentionPolicy
 from .sources import form_page_models
 
 logger = logging.getLogger(__name__)
@@ -51,14 +51,6 @@ class RetentionOutcome:
     reason: str = ""
 
 
-def site_policies() -> dict[int | None, RetentionPolicy]:
-    """Each site's policy (one query); None: pages outside every site."""
-    policies: dict[int | None, RetentionPolicy] = {None: RetentionPolicy()}
-    for row in InclusiveFormsSettings.objects.all():
-        policies[row.site_id] = row.get_retention_policy()
-    return policies
-
-
 def policy_for_page(page) -> RetentionPolicy:
     """The retention that applies to one form: its purpose record's, else its site's."""
     from .models.settings import site_id_of
@@ -66,14 +58,7 @@ def policy_for_page(page) -> RetentionPolicy:
     site_id = site_id_of(page)
     row = InclusiveFormsSettings.objects.filter(site_id=site_id).first() if site_id else None
     site_policy = row.get_retention_policy() if row is not None else RetentionPolicy()
-    return _form_policy(site_policy, FormPurposeRecord.objects.filter(page_id=page.pk).first())
-
-
-def _form_policy(site_policy: RetentionPolicy, record: FormPurposeRecord | None) -> RetentionPolicy:
-    """The site's policy, with what the form's current purpose record sets itself."""
-    if record is None:
-        return site_policy
-    return resolve_policy(site_policy, record.retention_days, record.retention_action)
+    return form_retention_policy(site_policy, FormPurposeRecord.objects.filter(page_id=page.pk).first())
 
 
 def form_pages(site=None, page_ids=None, user=None):
@@ -108,14 +93,14 @@ def run_retention(
 ) -> list[RetentionOutcome]:
     """Per form page in scope: what is due, and, with ``apply``, do it."""
     now = now or timezone.now()
-    policies, roots = site_policies(), site_roots()
+    policies, roots = retention_policies_by_site(), site_roots()
     pages = list(form_pages(site, page_ids, user))
     records = FormPurposeRecord.objects.latest_per_page(page.pk for page in pages)
     outcomes = []
     for page in pages:
         record = records.get(page.pk)
         site_policy = policies.get(site_id_for_path(page.url_path, roots), RetentionPolicy())
-        policy = _form_policy(site_policy, record)
+        policy = form_retention_policy(site_policy, record)
         outcome = RetentionOutcome(page.pk, page.title, policy)
         outcomes.append(outcome)
         submissions, names = _due(page, policy, now)

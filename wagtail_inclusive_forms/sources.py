@@ -12,6 +12,7 @@ read under the standard question of the site each page belongs to.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from bs4 import BeautifulSoup
 from django.db import models
@@ -22,9 +23,12 @@ from wagtail.models import Site, get_page_models
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
 from .audit.html import fields_in_html, html_strings
 from .form_builder import INCLUSIVE_FIELD_TYPE
-from .models.settings import shared_questions_by_site, site_id_of, site_roots
+from .models.audit import FormPurposeRecord, form_retention_policy
+from .models.settings import retention_policies_by_site, shared_questions_by_site, site_id_of, site_roots
 from .page_model import get_page_model
+from .purpose_texts import FormPromises, purpose_for_form
 from .question import SharedQuestion, default_shared_question
+from .retention import RetentionPolicy
 from .stream_forms import builder_type
 
 
@@ -110,13 +114,26 @@ def _texts(page) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ..
     return tuple(texts), tuple(stored)
 
 
-def describe_page(page, version: str = LIVE, shared: SharedQuestion | None = None) -> FormDescription:
+def page_promises(page, retention: RetentionPolicy) -> FormPromises:
+    """What a form page really does with answers: ``retention`` and its change link."""
+    offers = getattr(page, "offers_change_link", None)
+    return FormPromises(retention_days=retention.days, change_link=bool(offers and offers()))
+
+
+def describe_page(
+    page, version: str = LIVE, shared: SharedQuestion | None = None, promises: FormPromises | None = None
+) -> FormDescription:
     """One form page (or a page rebuilt from a revision) as the audit reads it,
-    its inclusive questions under ``shared`` (default: its site's standard)."""
+    its inclusive questions under ``shared`` (default: its site's standard,
+    with the default purpose text made true by ``promises``)."""
     if shared is None:
         shared = (
             page.get_shared_question() if hasattr(page, "get_shared_question") else default_shared_question()
         )
+        if promises is None and hasattr(page, "get_promises"):
+            promises = page.get_promises()
+    elif promises is not None:
+        shared = replace(shared, purpose=purpose_for_form(shared.purpose, promises))
     fields = (
         _stream_fields(page, shared)
         if hasattr(page, "iter_question_blocks")
@@ -132,6 +149,7 @@ def describe_page(page, version: str = LIVE, shared: SharedQuestion | None = Non
         fields=fields,
         texts=texts,
         stored_texts=stored_texts,
+        promises=promises,
     )
 
 
@@ -195,6 +213,7 @@ def describe_forms(site: Site | None = None) -> Iterator[FormDescription]:
 def describe_form_pages(site: Site | None = None) -> Iterator[FormDescription]:
     """Every form page (of ``site``, or of all sites), live and latest draft."""
     shared_by_site, roots = shared_questions_by_site(), site_roots()
+    policies, records = retention_policies_by_site(), FormPurposeRecord.objects.latest_per_page_everywhere()
     default = default_shared_question()
     for model in form_page_models():
         pages = model.objects.select_related("latest_revision").order_by("path")
@@ -204,9 +223,12 @@ def describe_form_pages(site: Site | None = None) -> Iterator[FormDescription]:
         if relations:
             pages = pages.prefetch_related(*relations)
         for page in pages:
-            shared = shared_by_site.get(site_id_of(page, roots), default)
+            site_id = site_id_of(page, roots)
+            shared = shared_by_site.get(site_id, default)
+            retention = form_retention_policy(policies.get(site_id, RetentionPolicy()), records.get(page.pk))
             if page.live:
-                yield describe_page(page, LIVE, shared)
+                yield describe_page(page, LIVE, shared, page_promises(page, retention))
             revision = page.latest_revision
             if revision is not None and (page.has_unpublished_changes or not page.live):
-                yield describe_page(page.with_content_json(revision.content), DRAFT, shared)
+                draft = page.with_content_json(revision.content)
+                yield describe_page(draft, DRAFT, shared, page_promises(draft, retention))

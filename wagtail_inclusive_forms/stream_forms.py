@@ -90,7 +90,11 @@ class StreamFormMixin(InclusiveFormMixin):
 
     def get_sensitive_field_names(self) -> set[str]:
         """Every inclusive question (other blocks cannot be marked sensitive)."""
-        return set(self.get_inclusive_questions())
+        return {
+            name
+            for name, block, _value in self.iter_question_blocks()
+            if hasattr(block, "get_question_config")
+        }
 
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         return {

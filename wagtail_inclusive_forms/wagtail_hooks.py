@@ -12,6 +12,7 @@ from .bulk_fix import FIX_ACTION
 from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, log_standard_question
 from .retention_runs import RETENTION_ACTION
 from .views.audit import user_may_see_audit
+from .views.change_answers import CHANGED_ACTION, WITHDRAWN_ACTION
 
 
 @hooks.register("insert_editor_js")
@@ -73,6 +74,16 @@ def log_actions(actions):
         RETENTION_ACTION,
         _("Apply the retention period"),
         _("Anonymised or deleted submissions after the retention period"),
+    )
+    actions.register_action(
+        CHANGED_ACTION,
+        _("Change sensitive answers"),
+        _("The person who sent a submission changed their sensitive answers"),
+    )
+    actions.register_action(
+        WITHDRAWN_ACTION,
+        _("Withdraw sensitive answers"),
+        _("The person who sent a submission withdrew their sensitive answers"),
     )
     actions.register_action(
         FIX_ACTION,

@@ -19,7 +19,7 @@ EMANCIPATION_PURPOSE = (
 HEALTH_PURPOSE = (
     "Voor dit onderzoek is het nuttig te weten hoe u zich identificeert. Het antwoord hoeft niet "
     "overeen te komen met uw paspoort, wordt alleen voor dit onderzoek gebruikt en na twee jaar "
-    "verwijderd. U kunt uw antwoord altijd intrekken."
+    "verwijderd. Wilt u dat we het eerder verwijderen? Mail dan naar onderzoek@voorbeeldstad.example."
 )
 # Answers only people with need-to-know may read (besides every inclusive question): the
 # evidence of the compensation form tells a person's transition history.
@@ -32,6 +32,13 @@ SENSITIVE_FIELDS = {
 # "manage.py apply_retention" shows some due.
 RETENTION_DAYS = 365
 SUBMISSION_AGES_IN_DAYS = (400, 120, 3)
+# The confirmation e-mail of every demo form with an e-mail field: {wijzigen} is the personal
+# link to change or withdraw the sensitive answers (printed to the console with the mail).
+CONFIRMATION_BODY = (
+    "{aanhef},\n\nBedankt voor het invullen van “{formulier}”. Dit hebben we van u ontvangen:\n\n"
+    "{antwoorden}\n\nWilt u uw antwoorden op de gevoelige vragen wijzigen of intrekken? Dat kan via "
+    "deze persoonlijke link: {wijzigen}\n\nMet vriendelijke groet,\nGemeente Voorbeeldstad"
+)
 # The site's salutation scheme (Instellingen > Inclusieve formulieren).
 SALUTATION_SCHEME = "den_haag"
 

@@ -33,6 +33,8 @@ class FormPage(SalutationFormMixin, InclusiveFormMixin, AbstractEmailForm):
     thank_you_text = RichTextField("bedanktekst", blank=True)
 
     parent_page_types = ["voorbeeldstad.HomePage"]
+    # The page behind the link to change or withdraw answers, in the site's layout.
+    change_answers_base_template = "voorbeeldstad/base.html"
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
         AuditNoticePanel(),
@@ -57,6 +59,8 @@ class FormPage(SalutationFormMixin, InclusiveFormMixin, AbstractEmailForm):
 
 class StreamFormPage(SalutationFormMixin, StreamFormMixin, FormMixin, Page):
     """A form built from StreamField blocks, for sites that work that way."""
+
+    change_answers_base_template = "voorbeeldstad/base.html"
 
     intro = RichTextField("inleiding", blank=True)
     form_stream_field = "fields"

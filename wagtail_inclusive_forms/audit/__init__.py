@@ -15,6 +15,7 @@ from .findings import (
     SALUTATION_FROM_SEX,
     SEVERITIES,
     STIGMATISING_LABEL,
+    UNKEPT_PROMISE,
     AuditFinding,
     Inspection,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "SALUTATION_FROM_SEX",
     "SEVERITIES",
     "STIGMATISING_LABEL",
+    "UNKEPT_PROMISE",
     "AuditFinding",
     "Inspection",
     "inspect_field",

@@ -20,6 +20,7 @@ STIGMATISING_LABEL = "stigmatising-label"
 NO_PURPOSE = "no-purpose"
 SALUTATION_FROM_SEX = "salutation-from-sex"
 GENDERED_LANGUAGE = "gendered-language"
+UNKEPT_PROMISE = "unkept-promise"
 
 # code -> (severity, message, advice)
 FINDING_TYPES = {
@@ -58,6 +59,15 @@ FINDING_TYPES = {
         _(
             "Choosing “Mr” or “Ms” registers sex. Add a neutral option, such as addressing people by "
             "name only, or use the inclusive question in its form-of-address mode."
+        ),
+    ),
+    UNKEPT_PROMISE: (
+        MEDIUM,
+        _("The purpose text promises %(term)s."),
+        _(
+            "Make the promise true: set a retention period (site settings or the form's purpose record), "
+            "or put {wijzigen} in the confirmation e-mail so people get a link to change or withdraw their "
+            "answer. Otherwise change the text, or use the default text, which says only what the form does."
         ),
     ),
     GENDERED_LANGUAGE: (

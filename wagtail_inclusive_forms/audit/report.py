@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..purpose_texts import FormPromises
 from ..question import QuestionConfig
 from .detector import inspect_field, inspect_text
-from .findings import SEVERITIES, AuditFinding, Inspection
+from .findings import SEVERITIES, UNKEPT_PROMISE, AuditFinding, Inspection
+from .promises import unkept_promises
 
 LIVE, DRAFT = "live", "draft"
 
@@ -70,6 +72,8 @@ class FormDescription:
     texts: tuple[tuple[str, str], ...] = ()
     # The same texts as stored (rich text as HTML), where they differ: what a fix rewrites.
     stored_texts: tuple[tuple[str, str], ...] = ()
+    # What the form really does with answers (None: not known, e.g. an HTML form).
+    promises: FormPromises | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,12 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
             report.rows.extend(
                 FindingRow(form, description.label, finding) for finding in inspection.findings
             )
+            if inspection.asks_sex_or_gender and form.promises is not None:
+                purpose = description.question.purpose if description.question else description.help_text
+                report.rows.extend(
+                    FindingRow(form, description.label, AuditFinding(UNKEPT_PROMISE, description.label, term))
+                    for term in unkept_promises(purpose, form.promises)
+                )
         for where, text in form.texts:
             report.rows.extend(FindingRow(form, where, finding) for finding in inspect_text(text).findings)
     # What visitors see counts: the live version, or the draft of a page never published.

@@ -17,7 +17,7 @@ from ..audit import FINDING_TYPES, SEVERITIES, AuditFinding
 from ..audit.findings import SEVERITY_LABELS
 from ..audit.purposes import DECISIONS, LEGAL_DUTY, PURPOSES
 from ..page_model import page_model_name
-from ..retention import ACTIONS, MAX_DAYS
+from ..retention import ACTIONS, MAX_DAYS, RetentionPolicy, resolve_policy
 
 
 class AuditRun(models.Model):
@@ -117,6 +117,13 @@ class FormPurposeRecordQuerySet(models.QuerySet):
             current.setdefault(record.page_id, record)
         return current
 
+    def latest_per_page_everywhere(self) -> dict[int, FormPurposeRecord]:
+        """The current record of every page that has one, in one query."""
+        current: dict[int, FormPurposeRecord] = {}
+        for record in self.order_by("page_id", "-created_at", "-pk"):
+            current.setdefault(record.page_id, record)
+        return current
+
 
 class FormPurposeRecord(models.Model):
     """Why one form asks sex or gender: purposes, legal basis and decision.
@@ -176,3 +183,10 @@ class FormPurposeRecord(models.Model):
 
     def purpose_labels(self) -> list[str]:
         return [str(PURPOSES[code][0]) for code in self.purposes if code in PURPOSES]
+
+
+def form_retention_policy(site_policy: RetentionPolicy, record: FormPurposeRecord | None) -> RetentionPolicy:
+    """A form's retention: its site's, with what its current purpose record sets itself."""
+    if record is None:
+        return site_policy
+    return resolve_policy(site_policy, record.retention_days, record.retention_action)

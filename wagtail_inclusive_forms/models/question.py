@@ -9,6 +9,7 @@ submissions listing. ``AbstractInclusiveFormField`` combines the field mixin wit
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -23,6 +24,7 @@ from .. import answers, conf
 from ..admin_forms import OfferedAnswersField
 from ..form_builder import INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
 from ..panels import SharedQuestionPanel
+from ..purpose_texts import FormPromises, compose_purpose, is_default_purpose
 from ..question import (
     FOLLOW_LABEL,
     FORM_OF_ADDRESS_MODE,
@@ -214,14 +216,58 @@ class InclusiveFormMixin:
     """
 
     form_builder = InclusiveFormBuilder
+    # The page's URL + this + a token: where a person changes or withdraws
+    # their sensitive answers (see change_links).
+    change_answers_path = "antwoord-wijzigen"
+
+    def route(self, request, path_components):
+        # Wagtail's URLs allow only letters, digits, _ and -: the token's three
+        # parts (data, time, signature) are three path segments.
+        if len(path_components) == 4 and path_components[0] == self.change_answers_path and self.live:
+            from wagtail.url_routing import RouteResult
+
+            return RouteResult(self, kwargs={"change_token": ":".join(path_components[1:])})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, change_token=None, **kwargs):
+        if change_token is not None:
+            from ..views.change_answers import change_answers  # lazy: views import admin
+
+            return change_answers(request, self, change_token)
+        return super().serve(request, *args, **kwargs)
+
+    def get_change_link(self, submission, request=None) -> str:
+        """The full URL where the person who sent ``submission`` changes or
+        withdraws its sensitive answers; "" when it holds none."""
+        from ..change_links import make_token, stored_sensitive_answers
+
+        answers = stored_sensitive_answers(submission.form_data, self.get_sensitive_field_names())
+        if not answers:
+            return ""
+        base = self.get_full_url(request)
+        if not base:  # not routable: no site serves it
+            return ""
+        token = make_token(self.pk, submission.pk, answers).replace(":", "/")
+        return f"{base.rstrip('/')}/{self.change_answers_path}/{token}/"
 
     def get_shared_question(self) -> SharedQuestion:
-        """The standard question of this page's site (read once per instance)."""
+        """The standard question of this page's site (read once per instance),
+        its default purpose text saying only what this form does."""
         if getattr(self, "_shared_question", None) is None:
             from .settings import shared_question_for_page  # lazy: settings import panels
 
-            self._shared_question = shared_question_for_page(self)
+            shared = shared_question_for_page(self)
+            if is_default_purpose(shared.purpose):
+                shared = replace(shared, purpose=compose_purpose(self.get_promises()))
+            self._shared_question = shared
         return self._shared_question
+
+    def get_promises(self) -> FormPromises:
+        """What this form really does with answers: its retention period and change link."""
+        from ..retention_runs import policy_for_page  # lazy: both import the models
+        from ..sources import page_promises
+
+        return page_promises(self, policy_for_page(self))
 
     def get_form_class(self):
         builder = self.form_builder(self.get_form_fields())

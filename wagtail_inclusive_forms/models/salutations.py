@@ -25,7 +25,7 @@ from ..form_builder import INCLUSIVE_FIELD_TYPE
 from ..forms import SalutationPageForm
 from ..salutations import PersonName, SalutationScheme, get_preset, match_name_fields, preset_choices
 from ..salutations import matching as roles
-from ..salutations.messages import validate_message
+from ..salutations.messages import CHANGE_LINK, uses_placeholder, validate_message
 from .question import InclusiveFormMixin
 from .settings import InclusiveFormsSettings
 
@@ -113,7 +113,8 @@ class SalutationFormMixin(models.Model):
         default=default_confirmation_body,
         help_text=_(
             "Use {aanhef} for the salutation, {antwoorden} for all answers, {formulier} for the form's "
-            "title, or a field's name in braces for one answer."
+            "title, a field's name in braces for one answer, and {wijzigen} for a personal link where "
+            "people change or withdraw their sensitive answers."
         ),
     )
 
@@ -257,15 +258,24 @@ class SalutationFormMixin(models.Model):
         # The client address limits confirmation e-mails (see rate_limits); the
         # page object lives for this one request.
         self._client_address = request.META.get("REMOTE_ADDR", "")
+        self._serving_request = request
         return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
         submission = super().process_form_submission(form)
         if self.confirmation_email_enabled:
-            self.send_confirmation_email(form)
+            self.send_confirmation_email(form, submission)
         return submission
 
-    def send_confirmation_email(self, form) -> bool:
+    def offers_change_link(self) -> bool:
+        """Whether people get a link to change or withdraw their sensitive answers."""
+        return bool(
+            self.confirmation_email_enabled
+            and uses_placeholder(self.confirmation_email_body, CHANGE_LINK)
+            and self.get_sensitive_field_names()
+        )
+
+    def send_confirmation_email(self, form, submission=None) -> bool:
         """Mail the person who submitted, through a task; False (and logged)
         when there is no valid address or the message cannot be made."""
         try:
@@ -290,12 +300,17 @@ class SalutationFormMixin(models.Model):
                 self.get_salutation(form.cleaned_data, fields=fields), self.title, labelled
             )
             values.update(dict.fromkeys(left_out, ""))
+            link = ""
+            if submission is not None and uses_placeholder(self.confirmation_email_body, CHANGE_LINK):
+                link = self.get_change_link(submission, getattr(self, "_serving_request", None))
+            values[CHANGE_LINK] = link
             message = emails.build_confirmation_email(
                 to=address,
                 subject=self.confirmation_email_subject,
                 body=self.confirmation_email_body,
                 values=values,
                 from_email=getattr(self, "from_address", None),
+                links=[link] if link else [],
             )
             from ..tasks import CONFIRMATION_EMAIL, send_email_task
 

@@ -312,6 +312,14 @@ def shared_questions_by_site() -> dict[int, SharedQuestion]:
     return {row.site_id: row.get_shared_question() for row in InclusiveFormsSettings.objects.all()}
 
 
+def retention_policies_by_site() -> dict[int | None, RetentionPolicy]:
+    """Each site's retention policy (one query); None: pages outside every site."""
+    policies: dict[int | None, RetentionPolicy] = {None: RetentionPolicy()}
+    for row in InclusiveFormsSettings.objects.all():
+        policies[row.site_id] = row.get_retention_policy()
+    return policies
+
+
 def log_standard_question(settings: InclusiveFormsSettings, before: SharedQuestion, user) -> None:
     """Record a change of the standard question in Wagtail's audit log: who,
     when (the log entry's own) and which settings changed, old and new."""

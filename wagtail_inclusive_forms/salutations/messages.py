@@ -2,7 +2,8 @@
 
 Plain Python. Editors write ``{aanhef}`` for the salutation, ``{antwoorden}``
 for all answers, ``{formulier}`` for the form's title and a field's stored name
-(``{postcode}``) for one answer; nothing else, as with salutation templates.
+(``{postcode}``) for one answer, ``{wijzigen}`` for the personal link to change or
+withdraw the sensitive answers; nothing else, as with salutation templates.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from .placeholders import fill_placeholders, parse_placeholders
 SALUTATION = "aanhef"
 ANSWERS = "antwoorden"
 FORM_TITLE = "formulier"
+CHANGE_LINK = "wijzigen"
 MESSAGE_PLACEHOLDERS = {
     SALUTATION: SALUTATION,
     ANSWERS: ANSWERS,
     FORM_TITLE: FORM_TITLE,
+    CHANGE_LINK: CHANGE_LINK,
     "salutation": SALUTATION,
     "answers": ANSWERS,
     "form": FORM_TITLE,
+    "change_link": CHANGE_LINK,
 }
 MAX_SUBJECT_LENGTH = 255
 MAX_BODY_LENGTH = 5000
@@ -60,3 +64,14 @@ def fill_message(template: str, values: Mapping[str, str], *, subject: bool = Fa
     max_length = MAX_SUBJECT_LENGTH if subject else MAX_BODY_LENGTH
     text = fill_placeholders(template, _AnyFieldName(MESSAGE_PLACEHOLDERS), values, max_length=max_length)
     return " ".join(text.split()) if subject else text
+
+
+def uses_placeholder(template: str, canonical: str) -> bool:
+    """Whether the text uses the placeholder (by any of its names)."""
+    try:
+        pieces = parse_placeholders(
+            template, _AnyFieldName(MESSAGE_PLACEHOLDERS), one_line=False, max_length=MAX_BODY_LENGTH
+        )
+    except ValueError:
+        return False
+    return any(piece.placeholder == canonical for piece in pieces)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from voorbeeldstad.demo_content import (
+    CONFIRMATION_BODY,
     FORMS,
     RETENTION_DAYS,
     SALUTATION_SCHEME,
@@ -45,6 +46,7 @@ class Command(BaseCommand):
                     thank_you_text="<p>Bedankt. We nemen zo snel mogelijk contact met u op.</p>",
                     # Every demo form mails the visitor (to the console), with the salutation.
                     confirmation_email_enabled=any(field[1] == "email" for field in fields),
+                    confirmation_email_body=CONFIRMATION_BODY,
                 )
             )
             for order, (label, field_type, required, extra) in enumerate(fields):
