@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -45,6 +46,11 @@ compensation = FormPage.objects.get(slug="tegemoetkoming-geslachtsregistratie")
 result["sensitive"] = sorted(compensation.get_sensitive_field_names())
 print()
 print(json.dumps(result))
+"""
+
+OPEN_LINK = """
+from django.test import Client
+print(Client().get("%(path)s").content.decode())
 """
 
 
@@ -87,6 +93,11 @@ def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
     ]
     # The confirmation e-mail goes to the console in the demo, with the Den Haag salutation.
     assert "To: a@example.org" in output and "Beste mevrouw Van der Berg," in output
+    # ... with the personal link to change or withdraw the answer, which opens in the demo's layout.
+    link = re.search(r"http://\S+/afspraak-maken/antwoord-wijzigen/\S+/", output)
+    assert link, output[-2000:]
+    opened = manage("shell", "-c", OPEN_LINK % {"path": urlsplit(link.group(0)).path}, db=db)
+    assert "Uw antwoorden wijzigen of intrekken" in opened and "Gemeente Voorbeeldstad" in opened
 
 
 def test_the_demo_has_a_retention_period_with_submissions_due(demo_db, tmp_path):
