@@ -52,14 +52,16 @@ class SubmissionForm(BaseForm):
 class InclusiveFormBuilder(FormBuilder):
     """Use as ``form_builder`` on a form page (``InclusiveFormMixin`` does)."""
 
-    # The page's site's standard question; InclusiveFormMixin sets it.
+    # The page's site's standard question, or a callable that gives it when
+    # first needed; InclusiveFormMixin sets it.
     shared_question = None
 
     def get_form_class(self):
         return type("WagtailForm", (SubmissionForm,), self.formfields)
 
     def create_inclusive_gender_field(self, field, options: dict) -> forms.Field:
-        config = field.get_question_config(self.shared_question)
+        shared = self.shared_question() if callable(self.shared_question) else self.shared_question
+        config = field.get_question_config(shared)
         return InclusiveQuestionField(
             config=config,
             label=options["label"],

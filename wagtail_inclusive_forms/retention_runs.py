@@ -22,9 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.log_actions import log
 
+from . import site_context
 from .json_functions import JSONRemoveKeys
 from .models.audit import FormPurposeRecord, form_retention_policy
-from .models.settings import InclusiveFormsSettings, retention_policies_by_site, site_id_for_path, site_roots
+from .models.settings import retention_policies_by_site, site_id_for_path, site_roots
 from .retention import DELETE, RetentionPolicy
 from .sources import form_page_models
 
@@ -53,12 +54,10 @@ class RetentionOutcome:
 
 def policy_for_page(page) -> RetentionPolicy:
     """The retention that applies to one form: its purpose record's, else its site's."""
-    from .models.settings import site_id_of
-
-    site_id = site_id_of(page)
-    row = InclusiveFormsSettings.objects.filter(site_id=site_id).first() if site_id else None
-    site_policy = row.get_retention_policy() if row is not None else RetentionPolicy()
-    return form_retention_policy(site_policy, FormPurposeRecord.objects.filter(page_id=page.pk).first())
+    if hasattr(page, "get_retention_policy"):
+        return page.get_retention_policy()
+    record = FormPurposeRecord.objects.filter(page_id=page.pk).first()
+    return form_retention_policy(site_context.for_page(page).retention_policy(), record)
 
 
 def form_pages(site=None, page_ids=None, user=None):

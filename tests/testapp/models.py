@@ -75,3 +75,17 @@ class ContentPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+
+class StockFormField(AbstractFormField):
+    """Wagtail's own form field, for comparing with the package's pages."""
+
+    page = ParentalKey("StockFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class StockFormPage(EmailFormMixin, FormMixin, Page):
+    """A form page as stock Wagtail makes it: the baseline of query counts and benchmarks."""
+
+    template = "wagtail_inclusive_forms_test/form_page.html"
+    landing_page_template = "wagtail_inclusive_forms_test/form_page_landing.html"
+    content_panels = Page.content_panels + [InlinePanel("form_fields"), FieldPanel("to_address")]

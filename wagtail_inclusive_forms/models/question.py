@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.forms.models import (
@@ -20,7 +21,7 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
 )
 
-from .. import answers, conf
+from .. import answers, conf, site_context
 from ..admin_forms import OfferedAnswersField
 from ..form_builder import INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
 from ..panels import SharedQuestionPanel
@@ -37,6 +38,7 @@ from ..question import (
     parse_codes,
     resolve_question,
 )
+from ..retention import RetentionPolicy
 
 INCLUSIVE_FIELD_CHOICES = ((INCLUSIVE_FIELD_TYPE, _("Sex or gender (inclusive)")),)
 
@@ -230,6 +232,9 @@ class InclusiveFormMixin:
         return super().route(request, path_components)
 
     def serve(self, request, *args, change_token=None, **kwargs):
+        # The page object lives for this one request: what it reads of its site is
+        # read once, through Wagtail's site lookup of this request.
+        self._request = request
         if change_token is not None:
             from ..views.change_answers import change_answers  # lazy: views import admin
 
@@ -254,24 +259,57 @@ class InclusiveFormMixin:
         """The standard question of this page's site (read once per instance),
         its default purpose text saying only what this form does."""
         if getattr(self, "_shared_question", None) is None:
-            from .settings import shared_question_for_page  # lazy: settings import panels
-
-            shared = shared_question_for_page(self)
+            shared = self.get_site_context().shared_question()
             if is_default_purpose(shared.purpose):
-                shared = replace(shared, purpose=compose_purpose(self.get_promises()))
+                # Composed when a question shows it: a form whose questions have their own
+                # text does not read its retention.
+                shared = replace(shared, purpose=lazy(self._composed_purpose, str)())
             self._shared_question = shared
         return self._shared_question
 
+    def _composed_purpose(self) -> str:
+        if getattr(self, "_composed_purpose_text", None) is None:
+            self._composed_purpose_text = compose_purpose(self.get_promises())
+        return self._composed_purpose_text
+
+    def get_form_fields(self):
+        # While the page is served its fields cannot change: read them once for the
+        # form, the submission, the salutation and both e-mails.
+        if getattr(self, "_served_form_fields", None) is not None:
+            return self._served_form_fields
+        fields = super().get_form_fields()
+        if getattr(self, "_request", None) is not None:
+            self._served_form_fields = fields = list(fields)
+        return fields
+
+    def get_site_context(self) -> site_context.SiteContext:
+        """The site's settings, read once: through the request being served
+        (Wagtail's cached site lookup), else through the page's place in the tree."""
+        if getattr(self, "_site_context", None) is None:
+            request = getattr(self, "_request", None)
+            if request is not None and not getattr(request, "is_preview", False):
+                self._site_context = site_context.for_request(request)
+            else:  # commands, tasks, and previews (served on the admin's host)
+                self._site_context = site_context.for_page(self)
+        return self._site_context
+
+    def get_retention_policy(self) -> RetentionPolicy:
+        """The retention that applies: the form's purpose record's, else its site's."""
+        from .audit import FormPurposeRecord, form_retention_policy  # lazy: audit models import this one
+
+        record = FormPurposeRecord.objects.filter(page_id=self.pk).first()
+        return form_retention_policy(self.get_site_context().retention_policy(), record)
+
     def get_promises(self) -> FormPromises:
         """What this form really does with answers: its retention period and change link."""
-        from ..retention_runs import policy_for_page  # lazy: both import the models
-        from ..sources import page_promises
+        from ..sources import page_promises  # lazy: sources import the models
 
-        return page_promises(self, policy_for_page(self))
+        return page_promises(self, self.get_retention_policy())
 
     def get_form_class(self):
         builder = self.form_builder(self.get_form_fields())
-        builder.shared_question = self.get_shared_question()
+        # Read only when the form has an inclusive question: others cost no query.
+        builder.shared_question = self.get_shared_question
         return builder.get_form_class()
 
     def get_submissions_list_view_class(self):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm
 
-from .. import conf, emails, rate_limits
+from .. import emails, rate_limits, site_context
 from ..answers import Answer
 from ..form_builder import INCLUSIVE_FIELD_TYPE
 from ..forms import SalutationPageForm
@@ -27,7 +27,6 @@ from ..salutations import PersonName, SalutationScheme, get_preset, match_name_f
 from ..salutations import matching as roles
 from ..salutations.messages import CHANGE_LINK, uses_placeholder, validate_message
 from .question import InclusiveFormMixin
-from .settings import InclusiveFormsSettings
 
 logger = logging.getLogger(__name__)
 
@@ -199,10 +198,9 @@ class SalutationFormMixin(models.Model):
                     self.pk,
                     self.salutation_preset,
                 )
-        site = site or self.get_site()
-        if site is None:
-            return get_preset(conf.salutation_preset())
-        return InclusiveFormsSettings.for_site(site).get_salutation_scheme()
+        if site is not None:
+            return site_context.load(site.pk).salutation_scheme()
+        return self.get_site_context().salutation_scheme()
 
     def get_person_name(self, data: dict, fields: dict[str, str]) -> PersonName:
         def value(role: str) -> str:
@@ -258,7 +256,6 @@ class SalutationFormMixin(models.Model):
         # The client address limits confirmation e-mails (see rate_limits); the
         # page object lives for this one request.
         self._client_address = request.META.get("REMOTE_ADDR", "")
-        self._serving_request = request
         return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
@@ -302,7 +299,7 @@ class SalutationFormMixin(models.Model):
             values.update(dict.fromkeys(left_out, ""))
             link = ""
             if submission is not None and uses_placeholder(self.confirmation_email_body, CHANGE_LINK):
-                link = self.get_change_link(submission, getattr(self, "_serving_request", None))
+                link = self.get_change_link(submission, getattr(self, "_request", None))
             values[CHANGE_LINK] = link
             message = emails.build_confirmation_email(
                 to=address,

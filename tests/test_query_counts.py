@@ -1,0 +1,78 @@
+"""What a visitor's request costs next to the same form in stock Wagtail: the
+site is read once per request, and nothing but the submission is written."""
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
+from tests.testapp.models import StockFormField, StockFormPage
+from wagtail_inclusive_forms.models import InclusiveFormsSettings
+
+pytestmark = pytest.mark.django_db
+
+FIELDS = [("Voornaam", "singleline"), ("Achternaam", "singleline"), ("E-mailadres", "email")]
+DATA = {"voornaam": "Anna", "achternaam": "Berg", "e_mailadres": "anna@example.org"}
+
+
+@pytest.fixture
+def stock_page(root_page):
+    page = root_page.add_child(
+        instance=StockFormPage(title="Stock", slug="stock", to_address="team@example.org")
+    )
+    for order, (label, field_type) in enumerate([*FIELDS, ("Geslacht", "radio")]):
+        StockFormField.objects.create(
+            page=page, label=label, field_type=field_type, sort_order=order, choices="Man\nVrouw"
+        )
+    return page
+
+
+def our_page(root_page, slug, *, inclusive=True, **options):
+    page = FormPageFactory(parent=root_page, slug=slug, to_address="team@example.org", **options)
+    for order, (label, field_type) in enumerate(FIELDS):
+        FormFieldFactory(page=page, label=label, field_type=field_type, sort_order=order)
+    if inclusive:
+        InclusiveFieldFactory(page=page, label="Geslacht", sort_order=9)
+    page.save_revision().publish()
+    return page
+
+
+def queries(client, method, url, data=None):
+    client.get(url)  # Wagtail's site root paths are cached after the first request
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def test_a_form_without_an_inclusive_question_costs_what_stock_costs(client, root_page, stock_page):
+    plain = our_page(root_page, "plain", inclusive=False)
+    assert len(queries(client, "get", plain.url)) == len(queries(client, "get", stock_page.url))
+
+
+def test_a_form_with_the_question_reads_the_sites_settings_once(client, root_page, stock_page):
+    page = our_page(root_page, "with-question")
+    ours, stock = queries(client, "get", page.url), queries(client, "get", stock_page.url)
+    assert len(ours) == len(stock) + 1
+    assert sum("inclusiveformssettings" in sql for sql in ours) == 1
+
+
+def test_a_form_with_the_default_purpose_text_also_reads_its_retention(client, root_page, stock_page):
+    page = our_page(root_page, "default-text")
+    page.form_fields.filter(label="Geslacht").update(inclusive_purpose="")
+    assert len(queries(client, "get", page.url)) == len(queries(client, "get", stock_page.url)) + 2
+
+
+def test_a_submission_with_salutation_and_confirmation_writes_only_the_submission(
+    client, root_page, stock_page
+):
+    page = our_page(root_page, "post", confirmation_email_enabled=True)
+    ours = queries(client, "post", page.url, {**DATA, "geslacht": "female"})
+    stock = queries(client, "post", stock_page.url, {**DATA, "geslacht": "Vrouw"})
+    # The site's settings, and whether the staff e-mail's recipients may read sensitive answers.
+    assert len(ours) <= len(stock) + 2
+    writes = [sql for sql in ours if sql.split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert len(writes) == 1 and "formsubmission" in writes[0]
+    assert not InclusiveFormsSettings.objects.exists()  # never created on a public request
+    assert {tuple(message.to) for message in mail.outbox} >= {("anna@example.org",), ("team@example.org",)}

@@ -1,0 +1,67 @@
+"""What the package reads of a form's site, read once per request.
+
+A form page being served finds its site with Wagtail's own lookup, which the
+page routing already did and cached on the request; the site's settings row is
+then read in one query and shared by the form, the submission, the e-mails and
+the change-link page of that request. Outside a request (commands, tasks) the
+site is the one whose root is the deepest above the page. Nothing is ever
+written: a site without settings uses the package's defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import conf
+from .question import SharedQuestion, default_shared_question
+from .retention import RetentionPolicy
+from .salutations import SalutationScheme, get_preset
+
+_REQUEST_ATTRIBUTE = "_wagtail_inclusive_forms_site_context"
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """A site's id and its settings row (None: the site has not saved settings)."""
+
+    site_id: int | None = None
+    settings: object | None = None
+
+    def shared_question(self) -> SharedQuestion:
+        return self.settings.get_shared_question() if self.settings else default_shared_question()
+
+    def salutation_scheme(self) -> SalutationScheme:
+        if self.settings is None:
+            return get_preset(conf.salutation_preset())
+        return self.settings.get_salutation_scheme()
+
+    def retention_policy(self) -> RetentionPolicy:
+        return self.settings.get_retention_policy() if self.settings else RetentionPolicy()
+
+
+def load(site_id: int | None) -> SiteContext:
+    """One query: the settings row of ``site_id`` (None: the default site's)."""
+    from .models.settings import InclusiveFormsSettings
+
+    rows = InclusiveFormsSettings.objects.select_related("site")
+    row = rows.filter(site_id=site_id).first() if site_id else rows.filter(site__is_default_site=True).first()
+    return SiteContext(site_id if site_id else (row.site_id if row else None), row)
+
+
+def for_request(request) -> SiteContext:
+    """The context of the site serving ``request``, cached on the request."""
+    context = getattr(request, _REQUEST_ATTRIBUTE, None)
+    if context is None:
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        context = load(site.pk if site else None)
+        setattr(request, _REQUEST_ATTRIBUTE, context)
+    return context
+
+
+def for_page(page) -> SiteContext:
+    """The context of the site a page lies in (two queries), for code without a request."""
+    from .models.settings import site_id_of
+
+    return load(site_id_of(page))
