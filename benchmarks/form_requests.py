@@ -1,0 +1,173 @@
+"""Benchmark: what a visitor's GET and POST of a form cost, against the same form in stock Wagtail.
+
+Builds, in a throw-away SQLite database, a stock Wagtail form page
+(``StockFormPage``: Wagtail's ``FormMixin`` and ``EmailFormMixin`` only) and
+the package's form page with the same 12 fields, one of them the sex question
+(a "Man/Vrouw" radio on the stock page, the inclusive question on ours), both
+mailing staff to Django's in-memory mail backend. Ours is measured twice: with
+the question's own purpose text, and with salutation and confirmation e-mail.
+
+Requests go through Django's test client (the whole middleware stack, no
+network). A and B alternate request by request, so both see the same machine
+state, and take turns going first; the first request of each page is reported
+separately (cold: that page's caches empty, after one request to the home page
+warmed Django itself), the rest as the median CPU time (warm). Queries are counted with
+an execute wrapper. Run from the repository root:
+
+    .venv/bin/python benchmarks/form_requests.py --repeat 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.audit import FIELDS, setup_django  # noqa: E402 - after the path is set
+
+DATA = {
+    "veld_0": "Anna",
+    "veld_1": "Berg",
+    "veld_2": "anna@example.org",
+    "veld_3": "0612345678",
+    "veld_4": "Dorpsstraat 1",
+    "veld_5": "1234 AB",
+    "veld_6": "Voorbeeldstad",
+    "veld_7": "Afval",
+    "veld_8": "Wanneer wordt het grofvuil opgehaald?",
+    "veld_9": "2026-12-03",
+    "veld_10": "",
+}
+
+
+def build() -> dict[str, str]:
+    from wagtail.models import Site
+
+    from tests.testapp.models import FormField, FormPage, StockFormField, StockFormPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    stock = home.add_child(instance=StockFormPage(title="Stock", slug="stock", to_address="team@example.org"))
+    pages = {"stock": stock}
+    for slug, options in (
+        ("ours", {}),
+        ("ours-confirmation", {"confirmation_email_enabled": True}),
+    ):
+        pages[slug] = home.add_child(
+            instance=FormPage(title=slug, slug=slug, to_address="team@example.org", **options)
+        )
+    for order, (label, field_type, choices) in enumerate(FIELDS):
+        name = f"veld_{order}"
+        if label == "Geslacht":
+            StockFormField.objects.create(
+                page=stock,
+                label=label,
+                clean_name=name,
+                field_type="radio",
+                choices="Man\nVrouw",
+                sort_order=order,
+            )
+            for slug in ("ours", "ours-confirmation"):
+                FormField.objects.create(
+                    page=pages[slug],
+                    label=label,
+                    clean_name=name,
+                    field_type="inclusive_gender",
+                    inclusive_purpose="We vragen dit om u goed aan te spreken.",
+                    sort_order=order,
+                )
+            continue
+        for slug in pages:
+            model = StockFormField if slug == "stock" else FormField
+            model.objects.create(
+                page=pages[slug],
+                label=label,
+                clean_name=name,
+                field_type=field_type,
+                choices=choices,
+                sort_order=order,
+            )
+    return {slug: page.url for slug, page in pages.items()}
+
+
+def measure(client, method: str, url: str, data: dict | None) -> tuple[float, int]:
+    """(CPU seconds, queries) of one request."""
+    from django.db import connection
+
+    count = 0
+
+    def counter(execute, sql, params, many, context):
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):
+        start = time.process_time()
+        response = client.post(url, data) if method == "post" else client.get(url)
+        elapsed = time.process_time() - start
+    if response.status_code != 200:
+        sys.exit(f"{method.upper()} {url} answered {response.status_code}")
+    return elapsed, count
+
+
+def compare(
+    client, name: str, method: str, a: tuple[str, dict | None], b: tuple[str, dict | None], repeat: int
+):
+    from django.core import mail
+
+    runs: dict[str, list[tuple[float, int]]] = {"a": [], "b": []}
+    for index in range(repeat):
+        order = (("a", a), ("b", b)) if index % 2 else (("b", b), ("a", a))  # neither always first
+        for key, (url, data) in order:
+            runs[key].append(measure(client, method, url, data))
+        mail.outbox.clear()
+    cold = runs["b"][0][0] / runs["a"][0][0]
+    warm_a = statistics.median(seconds for seconds, _queries in runs["a"][1:])
+    warm_b = statistics.median(seconds for seconds, _queries in runs["b"][1:])
+    print(
+        f"{name}: warm {warm_b * 1000:.2f} ms vs stock {warm_a * 1000:.2f} ms, ratio {warm_b / warm_a:.2f}; "
+        f"cold ratio {cold:.2f}; queries {runs['b'][-1][1]} vs {runs['a'][-1][1]}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=300, help="requests per page and case (default 300)")
+    arguments = parser.parse_args()
+    if not 3 <= arguments.repeat <= 100000:
+        parser.error("--repeat must be 3..100000")
+    with tempfile.TemporaryDirectory() as folder:
+        setup_django(str(Path(folder) / "form_requests.sqlite3"))
+        from django.conf import settings
+        from django.test import Client
+        from django.test.utils import setup_test_environment
+
+        setup_test_environment()  # the in-memory mail backend
+        settings.WAGTAIL_INCLUSIVE_FORMS_CONFIRMATION_EMAIL_RATE_LIMIT = None
+        urls = build()
+        client = Client()
+        client.get("/")  # Django's own first-request costs, outside both measurements
+        stock_post = {**DATA, "veld_11": "Vrouw"}
+        our_post = {**DATA, "veld_11": "female"}
+        print(f"{len(FIELDS)} fields, {arguments.repeat} requests each, interleaved; CPU time")
+        compare(client, "GET", "get", (urls["stock"], None), (urls["ours"], None), arguments.repeat)
+        compare(
+            client, "POST", "post", (urls["stock"], stock_post), (urls["ours"], our_post), arguments.repeat
+        )
+        compare(
+            client,
+            "POST with confirmation e-mail",
+            "post",
+            (urls["stock"], stock_post),
+            (urls["ours-confirmation"], our_post),
+            arguments.repeat,
+        )
+
+
+if __name__ == "__main__":
+    main()
