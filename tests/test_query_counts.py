@@ -76,3 +76,28 @@ def test_a_submission_with_salutation_and_confirmation_writes_only_the_submissio
     assert len(writes) == 1 and "formsubmission" in writes[0]
     assert not InclusiveFormsSettings.objects.exists()  # never created on a public request
     assert {tuple(message.to) for message in mail.outbox} >= {("anna@example.org",), ("team@example.org",)}
+
+
+def test_the_salutation_tag_costs_the_same_for_many_submissions(appointment_page):
+    from django.template import Context, Template
+    from wagtail.contrib.forms.models import FormSubmission
+
+    template = Template(
+        "{% load wagtail_inclusive_forms_tags %}{% for s in submissions %}{% salutation s %}|{% endfor %}"
+    )
+
+    def render(count):
+        FormSubmission.objects.all().delete()
+        for number in range(count):
+            FormSubmission.objects.create(
+                page=appointment_page,
+                form_data={"achternaam": f"Berg{number}", "geslacht": {"answer": "male"}},
+            )
+        submissions = list(FormSubmission.objects.order_by("pk"))
+        with CaptureQueriesContext(connection) as captured:
+            text = template.render(Context({"submissions": submissions}))
+        return len(captured), text
+
+    few, text = render(2)
+    assert text.startswith("Beste meneer Berg0|Beste meneer Berg1|")
+    assert render(20)[0] == few

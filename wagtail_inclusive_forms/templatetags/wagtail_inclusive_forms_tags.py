@@ -4,6 +4,7 @@ from django import template
 
 from ..answers import readable_answer as _readable_answer
 from ..need_to_know import HIDDEN, may_see_sensitive
+from ..page_model import get_page_model
 
 register = template.Library()
 _NO_READER = object()
@@ -26,19 +27,42 @@ def readable_answer(value, reader=_NO_READER):
     return value
 
 
-@register.simple_tag
-def salutation(submission, page=None):
+@register.simple_tag(takes_context=True)
+def salutation(context, submission, page=None):
     """``{% salutation form_submission %}`` → "Beste mevrouw Van der Berg".
 
     Takes a form submission (its page is used), or submitted data with the
     form page: ``{% salutation data page=page %}``. Empty when the page has no
-    salutations; the result is escaped like any other template output.
+    salutations; the result is escaped like any other template output. In a
+    loop over submissions the page, its fields and its scheme are read once.
     """
     if submission is None:
         return ""
-    form_page = page or getattr(submission, "page", None)
+    form_page = page if page is not None else _submission_page(context, submission)
     form_page = getattr(form_page, "specific", form_page)
     if not hasattr(form_page, "get_salutation"):
         return ""
+    cache = context.render_context.get(_CACHE) or {}
+    context.render_context[_CACHE] = cache
+    if form_page.pk not in cache:
+        cache[form_page.pk] = (form_page.get_salutation_fields(), form_page.get_salutation_scheme())
+    fields, scheme = cache[form_page.pk]
     data = submission.get_data() if hasattr(submission, "get_data") else submission
-    return form_page.get_salutation(data if isinstance(data, dict) else {})
+    return form_page.get_salutation(data if isinstance(data, dict) else {}, scheme=scheme, fields=fields)
+
+
+_CACHE = "wagtail_inclusive_forms.salutations"
+_PAGES = "wagtail_inclusive_forms.pages"
+
+
+def _submission_page(context, submission):
+    """The submission's form page, loaded once per page in this render."""
+    page_id = getattr(submission, "page_id", None)
+    if page_id is None:
+        return getattr(submission, "page", None)
+    pages = context.render_context.get(_PAGES) or {}
+    context.render_context[_PAGES] = pages
+    if page_id not in pages:
+        pages[page_id] = get_page_model().objects.filter(pk=page_id).first()
+        pages[page_id] = pages[page_id].specific if pages[page_id] is not None else None
+    return pages[page_id]
