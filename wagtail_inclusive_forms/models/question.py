@@ -22,7 +22,6 @@ from wagtail.contrib.forms.models import (
 )
 
 from .. import answers, conf, site_context
-from ..admin_forms import OfferedAnswersField
 from ..form_builder import INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
 from ..panels import SharedQuestionPanel
 from ..purpose_texts import FormPromises, compose_purpose, is_default_purpose
@@ -63,6 +62,8 @@ class HiddenAnswersField(models.CharField):
     def formfield(self, **kwargs):
         # A nullable column may follow the standard question (NULL); the
         # standard question's own column may not.
+        from ..admin_forms import OfferedAnswersField  # lazy: models load before the admin
+
         return super().formfield(**{"form_class": OfferedAnswersField, "allow_follow": self.null, **kwargs})
 
     def deconstruct(self):

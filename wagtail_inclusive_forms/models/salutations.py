@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import classproperty
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -22,7 +23,6 @@ from wagtail.contrib.forms.models import AbstractEmailForm
 from .. import emails, rate_limits, site_context
 from ..answers import Answer
 from ..form_builder import INCLUSIVE_FIELD_TYPE
-from ..forms import SalutationPageForm
 from ..salutations import PersonName, SalutationScheme, get_preset, match_name_fields, preset_choices
 from ..salutations import matching as roles
 from ..salutations.messages import CHANGE_LINK, uses_placeholder, validate_message
@@ -127,7 +127,6 @@ class SalutationFormMixin(models.Model):
         ),
     )
 
-    base_form_class = SalutationPageForm
     salutation_panels = [
         MultiFieldPanel(
             [
@@ -155,6 +154,13 @@ class SalutationFormMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @classproperty
+    def base_form_class(cls):
+        # The admin's page form, imported when the editor needs it: models load before the admin.
+        from ..forms import SalutationPageForm
+
+        return SalutationPageForm
 
     @classmethod
     def _salutation_field_columns(cls) -> dict[str, str]:
