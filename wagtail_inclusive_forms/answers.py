@@ -137,6 +137,20 @@ def holds_an_answer(value: Any) -> bool:
     return value not in (None, "", [])
 
 
+# "Geslachtsaanduiding" as the BRP and StUF register it: man, vrouw, onbekend.
+# Self-descriptions and "rather not say" are "O"; the BRP has no other value.
+REGISTRATION_SEX_CODES = {MALE: "M", FEMALE: "V", SELF_DESCRIBED: "O", UNDISCLOSED: "O"}
+
+
+def registration_sex_code(value: Any, mode: str = GENDER_MODE) -> str:
+    """The BRP/StUF geslachtsaanduiding ("M", "V" or "O") of a stored answer, legacy
+    values included; "" when the question was skipped or asked the form of address,
+    which says how to address someone, not their sex."""
+    if mode != GENDER_MODE:
+        return ""
+    return REGISTRATION_SEX_CODES.get(Answer.from_stored(value, mode).code, "")
+
+
 def readable_answer(value: Any, undisclosed_label: str = PREFER_NOT_TO_SAY, mode: str = GENDER_MODE) -> str:
     """Readable text for whatever a submission holds for the question."""
     return Answer.from_stored(value, mode).readable(undisclosed_label)

@@ -24,6 +24,8 @@ DEFAULTS = {
     "CONFIRMATION_EMAIL_RATE_LIMIT": (5, 3600),
     # Days a link to change or withdraw answers works on a form without a retention period.
     "CHANGE_LINK_DAYS": 365,
+    # Add a BRP/StUF geslachtsaanduiding column (M/V/O) per sex question to listings and exports.
+    "REGISTRATION_CODE_COLUMNS": False,
 }
 
 
@@ -62,3 +64,7 @@ def confirmation_email_rate_limit() -> tuple[int, int] | None:
 
 def change_link_days() -> int:
     return get_setting("CHANGE_LINK_DAYS")
+
+
+def registration_code_columns() -> bool:
+    return bool(get_setting("REGISTRATION_CODE_COLUMNS"))

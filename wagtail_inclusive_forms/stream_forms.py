@@ -76,10 +76,14 @@ class StreamFormMixin(InclusiveFormMixin):
         return type("StreamForm", (SubmissionForm,), fields)
 
     def get_data_fields(self):
-        return [("submit_time", _("Submission date"))] + [
-            (name, self.form_field_for(block, value).label)
-            for name, block, value in self.iter_question_blocks()
-        ]
+        return (
+            [("submit_time", _("Submission date"))]
+            + [
+                (name, self.form_field_for(block, value).label)
+                for name, block, value in self.iter_question_blocks()
+            ]
+            + self.get_registration_code_columns()
+        )
 
     def get_field_descriptions(self) -> list[tuple[str, str, str]]:
         descriptions = []

@@ -320,6 +320,21 @@ class InclusiveFormMixin:
 
         return InclusiveSubmissionsListView
 
+    def get_data_fields(self):
+        return [*super().get_data_fields(), *self.get_registration_code_columns()]
+
+    def get_registration_code_columns(self) -> list[tuple[str, str]]:
+        """With ``REGISTRATION_CODE_COLUMNS``: (column, heading) of the BRP code of
+        each sex question, for listings and exports (keyed by ``registration_column``)."""
+        if not conf.registration_code_columns():
+            return []
+        labels = {name: label for name, label, _type in self.get_field_descriptions()}
+        return [
+            (registration_column(name), _("%(label)s (BRP M/V/O)") % {"label": labels.get(name, name)})
+            for name, config in self.get_inclusive_questions().items()
+            if config.mode == GENDER_MODE
+        ]
+
     def get_field_descriptions(self) -> list[tuple[str, str, str]]:
         """(stored name, label, field type) of each question, in form order."""
         return [(field.clean_name, field.label, field.field_type) for field in self.get_form_fields()]
@@ -356,6 +371,11 @@ class InclusiveFormMixin:
             for field in self.get_form_fields()
             if getattr(field, "is_inclusive_question", False)
         }
+
+
+def registration_column(name: str) -> str:
+    """The export column of a sex question's BRP code."""
+    return f"{name}__brp"
 
 
 class AbstractInclusiveFormField(InclusiveFormFieldMixin, AbstractFormField):

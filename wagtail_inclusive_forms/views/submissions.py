@@ -12,7 +12,8 @@ from __future__ import annotations
 from django.utils.functional import cached_property
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from ..answers import readable_answer
+from ..answers import readable_answer, registration_sex_code
+from ..models.question import registration_column
 from ..models.salutations import SALUTATION_COLUMN
 from ..need_to_know import hide_sensitive, may_see_sensitive
 from .exports import SafeSpreadsheetExportMixin, TolerantSubmissionIterable
@@ -50,16 +51,30 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
         }
 
     @cached_property
+    def registration_columns(self) -> dict[str, str]:
+        """Sex question -> the column of its BRP code, where the site shows them."""
+        columns = {column for column, _heading in self.form_page.get_registration_code_columns()}
+        return {
+            name: registration_column(name)
+            for name in self.inclusive_questions
+            if registration_column(name) in columns
+        }
+
+    @cached_property
     def hidden_names(self) -> set[str]:
-        """The sensitive answers this user may not read (need-to-know)."""
+        """The sensitive answers this user may not read (need-to-know), and
+        the BRP codes worked out from them."""
         if may_see_sensitive(self.request.user):
             return set()
-        return self.form_page.get_sensitive_field_names()
+        names = self.form_page.get_sensitive_field_names()
+        return names | {column for name, column in self.registration_columns.items() if name in names}
 
     def readable_values(self, data: dict) -> dict:
         """What this user reads for one submission's stored data."""
         values = dict(data)
         for name, config in self.inclusive_questions.items():
+            if name in self.registration_columns:
+                values[self.registration_columns[name]] = registration_sex_code(values.get(name), config.mode)
             if name in values:
                 values[name] = readable_answer(values[name], config.undisclosed_label, config.mode)
         values = hide_sensitive(values, self.hidden_names)
@@ -77,6 +92,7 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
             return context
         names = [name for name, _label in self.form_page.get_data_fields()]
         rewritten = set(self.inclusive_questions) | self.hidden_names | {SALUTATION_COLUMN}
+        rewritten |= set(self.registration_columns.values())
         for submission, row in zip(context["submissions"], context.get("data_rows", []), strict=False):
             values = self.readable_values(submission.get_data())
             for index, name in enumerate(names):
