@@ -41,6 +41,11 @@ def test_stigmatising_answer_is_flagged(answer):
     assert "stigmatising-label" in inspect_field("Geslacht", "radio", ["Man", "Vrouw", answer]).codes
 
 
+@pytest.mark.parametrize("declined", sorted(words("undisclosed_answers")))
+def test_opting_out_is_no_neutral_form_of_address(declined):
+    assert "salutation-from-sex" in inspect_field("Aanhef", "radio", ["Dhr.", "Mevr.", declined]).codes
+
+
 @pytest.mark.parametrize("form", sorted(words("gendered_address_answers")))
 def test_gendered_form_of_address_is_flagged(form):
     result = inspect_field(
