@@ -86,3 +86,8 @@ def test_purpose_words_explain_the_question(phrase):
 def test_gendered_term_is_found_with_its_suggestion(term, suggestion):
     (finding,) = inspect_text(f"Tekst met {term} erin").findings
     assert finding.term.lower() == term and finding.suggestion == suggestion
+
+
+@pytest.mark.parametrize("help_text", ["Kies één antwoord.", "Choose one.", "Om te beginnen: uw geslacht"])
+def test_a_help_text_without_an_explanation_is_no_purpose(help_text):
+    assert "no-purpose" in inspect_field("Geslacht", "radio", ["Man", "Vrouw"], help_text=help_text).codes
