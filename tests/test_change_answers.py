@@ -89,6 +89,15 @@ def test_withdrawing_removes_the_sensitive_answers_and_keeps_the_submission(clie
     assert gone.status_code == 410 and "Geen antwoorden meer bewaard" in gone.content.decode()
 
 
+def test_saving_the_same_answers_changes_nothing_and_keeps_the_link(client, linked_page):
+    link, _mail = send(client, linked_page)
+    data = {"action": "save", "geslacht": "self_described", "geslacht_description": "non-binair"}
+    response = client.post(path_of(link), data)
+    assert "Er is niets veranderd" in response.content.decode()
+    assert not PageLogEntry.objects.filter(action="wagtail_inclusive_forms.answers_changed").exists()
+    assert client.get(path_of(link)).status_code == 200
+
+
 def test_a_wrong_answer_is_explained_and_nothing_is_saved(client, linked_page):
     link, _mail = send(client, linked_page)
     response = client.post(path_of(link), {"action": "save", "geslacht": "self_described"})

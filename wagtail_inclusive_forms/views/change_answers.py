@@ -121,6 +121,8 @@ def _respond(request, page, token: str):
             return _render(request, page, 400, form=form)
         new = {name: form.cleaned_data[name] for name in form.fields}
         changed = sorted(name for name in new if _stored(new[name]) != _stored(answers.get(name)))
+        if not changed:  # nothing stored changes, so the link stays good
+            return _render(request, page, done=SAVE, unchanged=True)
         submission.form_data.update(new)
         submission.save(update_fields=["form_data"])
         _log(page, submission, CHANGED_ACTION, changed)
