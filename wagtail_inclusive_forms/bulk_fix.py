@@ -20,12 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from . import site_context
 from .audit.fixes import FieldFix, FollowFix, FormFix, TextFix, latest_versions, plan_form_fix, reword
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord
-from .models.settings import shared_question_for_page, shared_questions_by_site, site_id_for_path, site_roots
 from .page_model import get_page_model
-from .question import FOLLOW_SHARED, INHERITABLE_SETTINGS, default_shared_question
+from .question import FOLLOW_SHARED, INHERITABLE_SETTINGS
 from .sources import (
     describe_form_pages,
     describe_page,
@@ -70,13 +70,13 @@ def preview_fixes(site: Site | None = None, page_ids: Iterable[int] | None = Non
         form for form in describe_form_pages(site) if wanted is None or form.page_id in wanted
     )
     records = FormPurposeRecord.objects.latest_per_page(forms)
-    shared_by_site, roots, default = shared_questions_by_site(), site_roots(), default_shared_question()
+    sites = site_context.AllSites()
     rows = get_page_model().objects.filter(pk__in=forms).values_list("pk", "url_path", "content_type")
     pages = {pk: (path, ct) for pk, path, ct in rows}
     plans = []
     for page_id, form in forms.items():
         url_path, content_type = pages.get(page_id, ("", None))
-        shared = shared_by_site.get(site_id_for_path(url_path, roots), default)
+        shared = sites.for_path(url_path).shared_question()
         model = ContentType.objects.get_for_id(content_type).model_class() if content_type else None
         record = records.get(page_id)
         plan = plan_form_fix(
@@ -105,7 +105,7 @@ def fix_page(page_id: int, *, user=None, publish: bool = False) -> PageOutcome:
         outcome.reason = reason
         return outcome
     latest = page.get_latest_revision_as_object()
-    shared = shared_question_for_page(page)
+    shared = site_context.for_page(page).shared_question()
     record = FormPurposeRecord.objects.latest_per_page([page.pk]).get(page.pk)
     plan = plan_form_fix(
         describe_page(latest, shared=shared),

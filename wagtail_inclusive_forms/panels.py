@@ -109,16 +109,17 @@ def shared_question_of(instance, request):
     page's site's, or for a field not saved yet the site being edited from."""
     from wagtail.models import Site
 
-    from .models.settings import shared_question_for_page, shared_question_for_site
+    from . import site_context
 
     cache = request.__dict__.setdefault("_wif_shared_questions", {}) if request is not None else {}
     page_id = getattr(instance, "page_id", None)
     key = ("page", page_id) if page_id else ("request", None)
     if key not in cache:
         if page_id:
-            cache[key] = shared_question_for_page(instance.page)
+            cache[key] = site_context.for_page(instance.page).shared_question()
         else:
-            cache[key] = shared_question_for_site(Site.find_for_request(request) if request else None)
+            site = Site.find_for_request(request) if request else None
+            cache[key] = site_context.load(site.pk if site else None).shared_question()
     return cache[key]
 
 

@@ -25,7 +25,6 @@ from wagtail.log_actions import log
 from . import site_context
 from .json_functions import JSONRemoveKeys
 from .models.audit import FormPurposeRecord, form_retention_policy
-from .models.settings import retention_policies_by_site, site_id_for_path, site_roots
 from .retention import DELETE, RetentionPolicy
 from .sources import form_page_models
 
@@ -92,14 +91,13 @@ def run_retention(
 ) -> list[RetentionOutcome]:
     """Per form page in scope: what is due, and, with ``apply``, do it."""
     now = now or timezone.now()
-    policies, roots = retention_policies_by_site(), site_roots()
+    sites = site_context.AllSites()
     pages = list(form_pages(site, page_ids, user))
     records = FormPurposeRecord.objects.latest_per_page(page.pk for page in pages)
     outcomes = []
     for page in pages:
         record = records.get(page.pk)
-        site_policy = policies.get(site_id_for_path(page.url_path, roots), RetentionPolicy())
-        policy = form_retention_policy(site_policy, record)
+        policy = form_retention_policy(sites.for_path(page.url_path).retention_policy(), record)
         outcome = RetentionOutcome(page.pk, page.title, policy)
         outcomes.append(outcome)
         submissions, names = _due(page, policy, now)

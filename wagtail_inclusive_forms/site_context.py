@@ -48,6 +48,25 @@ def load(site_id: int | None) -> SiteContext:
     return SiteContext(site_id if site_id else (row.site_id if row else None), row)
 
 
+class AllSites:
+    """Every site's context at once (two queries), for code that goes through
+    many pages: ``for_path(page.url_path)`` finds a page's without a query."""
+
+    def __init__(self) -> None:
+        from .models.settings import InclusiveFormsSettings, site_roots
+
+        self.roots = site_roots()
+        self.contexts = {
+            row.site_id: SiteContext(row.site_id, row) for row in InclusiveFormsSettings.objects.all()
+        }
+
+    def for_path(self, url_path: str | None) -> SiteContext:
+        from .models.settings import site_id_for_path
+
+        site_id = site_id_for_path(url_path, self.roots)
+        return self.contexts.get(site_id) or SiteContext(site_id)
+
+
 def for_request(request) -> SiteContext:
     """The context of the site serving ``request``, cached on the request."""
     context = getattr(request, _REQUEST_ATTRIBUTE, None)

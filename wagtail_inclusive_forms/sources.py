@@ -20,11 +20,11 @@ from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site, get_page_models
 
+from . import site_context
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
 from .audit.html import fields_in_html, html_strings
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord, form_retention_policy
-from .models.settings import retention_policies_by_site, shared_questions_by_site, site_id_of, site_roots
 from .page_model import get_page_model
 from .purpose_texts import FormPromises, purpose_for_form
 from .question import SharedQuestion, default_shared_question
@@ -212,9 +212,8 @@ def describe_forms(site: Site | None = None) -> Iterator[FormDescription]:
 
 def describe_form_pages(site: Site | None = None) -> Iterator[FormDescription]:
     """Every form page (of ``site``, or of all sites), live and latest draft."""
-    shared_by_site, roots = shared_questions_by_site(), site_roots()
-    policies, records = retention_policies_by_site(), FormPurposeRecord.objects.latest_per_page_everywhere()
-    default = default_shared_question()
+    sites = site_context.AllSites()
+    records = FormPurposeRecord.objects.latest_per_page()
     for model in form_page_models():
         pages = model.objects.select_related("latest_revision").order_by("path")
         if site is not None:
@@ -223,9 +222,9 @@ def describe_form_pages(site: Site | None = None) -> Iterator[FormDescription]:
         if relations:
             pages = pages.prefetch_related(*relations)
         for page in pages:
-            site_id = site_id_of(page, roots)
-            shared = shared_by_site.get(site_id, default)
-            retention = form_retention_policy(policies.get(site_id, RetentionPolicy()), records.get(page.pk))
+            context = sites.for_path(page.url_path)
+            shared = context.shared_question()
+            retention = form_retention_policy(context.retention_policy(), records.get(page.pk))
             if page.live:
                 yield describe_page(page, LIVE, shared, page_promises(page, retention))
             revision = page.latest_revision

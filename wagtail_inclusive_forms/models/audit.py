@@ -110,17 +110,11 @@ class StoredFinding(models.Model):
 
 
 class FormPurposeRecordQuerySet(models.QuerySet):
-    def latest_per_page(self, page_ids) -> dict[int, FormPurposeRecord]:
-        """The current record of each page, in one query."""
+    def latest_per_page(self, page_ids=None) -> dict[int, FormPurposeRecord]:
+        """The current record of each page (None: of every page that has one), in one query."""
+        records = self if page_ids is None else self.filter(page_id__in=list(page_ids))
         current: dict[int, FormPurposeRecord] = {}
-        for record in self.filter(page_id__in=list(page_ids)).order_by("page_id", "-created_at", "-pk"):
-            current.setdefault(record.page_id, record)
-        return current
-
-    def latest_per_page_everywhere(self) -> dict[int, FormPurposeRecord]:
-        """The current record of every page that has one, in one query."""
-        current: dict[int, FormPurposeRecord] = {}
-        for record in self.order_by("page_id", "-created_at", "-pk"):
+        for record in records.order_by("page_id", "-created_at", "-pk"):
             current.setdefault(record.page_id, record)
         return current
 

@@ -29,7 +29,6 @@ from ..question import (
     INHERITABLE_SETTINGS,
     MODE_LABELS,
     SharedQuestion,
-    default_shared_question,
     parse_codes,
 )
 from ..retention import ACTIONS, ANONYMISE, MAX_DAYS, RetentionPolicy
@@ -274,50 +273,19 @@ class InclusiveFormsSettings(BaseSiteSetting):
             raise ValidationError(errors)
 
 
-def shared_question_for_site(site: Site | None) -> SharedQuestion:
-    """The standard question of ``site`` (the default site's when None)."""
-    site = site or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return default_shared_question()
-    return InclusiveFormsSettings.for_site(site).get_shared_question()
-
-
 def site_roots() -> list[tuple[int, str]]:
     """(site id, root url path) of every site, deepest root first (one query)."""
     rows = Site.objects.order_by("-is_default_site", "pk").values_list("pk", "root_page__url_path")
     return sorted(rows, key=lambda row: -len(row[1] or ""))
 
 
-def site_id_of(page, roots: list[tuple[int, str]] | None = None) -> int | None:
+def site_id_of(page) -> int | None:
     """The site a page belongs to: the one with the deepest root above it."""
-    return site_id_for_path(page.url_path, site_roots() if roots is None else roots)
+    return site_id_for_path(page.url_path, site_roots())
 
 
 def site_id_for_path(url_path: str | None, roots: list[tuple[int, str]]) -> int | None:
     return next((pk for pk, root in roots if root and (url_path or "").startswith(root)), None)
-
-
-def shared_question_for_page(page) -> SharedQuestion:
-    """The standard question of the page's site (two queries; creates no row)."""
-    site_id = site_id_of(page)
-    if site_id is None:
-        return shared_question_for_site(None)
-    row = InclusiveFormsSettings.objects.filter(site_id=site_id).first()
-    return row.get_shared_question() if row is not None else default_shared_question()
-
-
-def shared_questions_by_site() -> dict[int, SharedQuestion]:
-    """The standard question of every site that has set one, by site id (one
-    query); a site missing here uses ``default_shared_question()``."""
-    return {row.site_id: row.get_shared_question() for row in InclusiveFormsSettings.objects.all()}
-
-
-def retention_policies_by_site() -> dict[int | None, RetentionPolicy]:
-    """Each site's retention policy (one query); None: pages outside every site."""
-    policies: dict[int | None, RetentionPolicy] = {None: RetentionPolicy()}
-    for row in InclusiveFormsSettings.objects.all():
-        policies[row.site_id] = row.get_retention_policy()
-    return policies
 
 
 def log_standard_question(settings: InclusiveFormsSettings, before: SharedQuestion, user) -> None:

@@ -2,6 +2,7 @@
 
 from django import template
 
+from ..answers import holds_an_answer
 from ..answers import readable_answer as _readable_answer
 from ..need_to_know import HIDDEN, may_see_sensitive
 from ..page_model import get_page_model
@@ -22,7 +23,7 @@ def readable_answer(value, reader=_NO_READER):
     """
     if isinstance(value, dict) and "answer" in value:
         if reader is not _NO_READER and not may_see_sensitive(reader):
-            return str(HIDDEN) if value.get("answer") or value.get("description") else ""
+            return str(HIDDEN) if holds_an_answer(value) else ""
         return _readable_answer(value)
     return value
 
@@ -63,6 +64,6 @@ def _submission_page(context, submission):
     pages = context.render_context.get(_PAGES) or {}
     context.render_context[_PAGES] = pages
     if page_id not in pages:
-        pages[page_id] = get_page_model().objects.filter(pk=page_id).first()
-        pages[page_id] = pages[page_id].specific if pages[page_id] is not None else None
+        page = get_page_model().objects.filter(pk=page_id).first()
+        pages[page_id] = page.specific if page is not None else None
     return pages[page_id]

@@ -10,8 +10,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from ..models.audit import FormPurposeRecord, form_retention_policy
-from ..models.settings import retention_policies_by_site, site_id_for_path, site_roots
-from ..retention import RetentionPolicy
+from ..site_context import AllSites
 from .audit import AuditPermissionMixin
 from .exports import SafeSpreadsheetExportMixin
 
@@ -67,10 +66,10 @@ class PurposeRecordsView(AuditPermissionMixin, SafeSpreadsheetExportMixin, Repor
 
     def decorate_paginated_queryset(self, object_list):
         # The retention that applies needs the page's site: two queries for the whole list.
-        policies, roots = retention_policies_by_site(), site_roots()
+        sites = AllSites()
         records = list(object_list)
         for record in records:
-            site_policy = policies.get(site_id_for_path(record.page.url_path, roots), RetentionPolicy())
+            site_policy = sites.for_path(record.page.url_path).retention_policy()
             record.page_title = record.page.title
             record.purposes_text = ", ".join(str(label) for label in record.purpose_labels())
             record.decision_text = record.get_decision_display()
