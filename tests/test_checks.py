@@ -76,3 +76,19 @@ def test_mixin_after_abstract_form_field_is_a_warning_because_the_type_disappear
     warnings = check_field_models_put_the_mixin_first()
     assert [w.id for w in warnings] == ["wagtail_inclusive_forms.W001"]
     assert "class PlainField(InclusiveFormFieldMixin, AbstractFormField)" in warnings[0].hint
+
+
+def test_unknown_name_rules_are_an_error_naming_the_known_ones(settings):
+    from wagtail_inclusive_forms.checks import check_salutation_settings
+
+    settings.WAGTAIL_INCLUSIVE_FORMS_NAME_RULES = "bpr"
+    messages = {message.id: message for message in check_salutation_settings()}
+    assert set(messages) == {"wagtail_inclusive_forms.E004"}
+    assert "'brp'" in messages["wagtail_inclusive_forms.E004"].hint
+
+
+def test_classic_name_rules_reach_the_form(settings, appointment_page):
+    settings.WAGTAIL_INCLUSIVE_FORMS_NAME_RULES = "classic"
+    fields = {"given_name": "voornaam", "surname": "achternaam"}
+    name = appointment_page.get_person_name({"voornaam": "Anne-Marie", "achternaam": "Van Dijk"}, fields)
+    assert (name.initials, name.surname_prefix) == ("A.M.", "van")

@@ -72,7 +72,8 @@ def test_each_site_has_its_own_scheme(appointment_page, root_page):
     settings = InclusiveFormsSettings.for_site(other_site)
     settings.salutation_scheme = "neutral"
     settings.save()
-    assert other_form.get_salutation({"achternaam": "Berg"}) == "Beste inwoner"
+    # The surname alone, as the BRP writes it for someone without given names.
+    assert other_form.get_salutation({"achternaam": "Berg"}) == "Beste Berg"
     assert appointment_page.get_salutation(ANNA) == "Beste mevrouw Van der Berg"
 
 
@@ -218,7 +219,7 @@ def test_old_dhr_answers_read_as_forms_of_address_after_the_field_changed(client
     # The old field keeps its own column; the worked-out salutation has a name of its own.
     assert [(row["Aanhef"], row["Aanhef voor brieven"]) for row in rows] == [
         ("Meneer", "Beste meneer De Vries"),
-        ("Alleen mijn naam, zonder meneer of mevrouw", "Beste geadresseerde"),
+        ("Alleen mijn naam, zonder meneer of mevrouw", "Beste Smit"),
     ]
 
 

@@ -13,7 +13,7 @@ from wagtail_inclusive_forms.salutations import (
     validate_template,
 )
 from wagtail_inclusive_forms.salutations.names import known_prefixes
-from wagtail_inclusive_forms.salutations.schemes import _registry
+from wagtail_inclusive_forms.salutations.schemes import SCHEME_ANSWERS, _registry
 
 ANNA = PersonName(given_name="Anna", surname_prefix="van der", surname="Berg")
 INITIALS_ONLY = PersonName(initials="a", surname="Van Der Berg")
@@ -27,7 +27,7 @@ NOBODY = PersonName()
         ("den_haag", "male", ANNA, "Beste meneer Van der Berg"),
         ("den_haag", "female", ANNA, "Beste mevrouw Van der Berg"),
         ("den_haag", "self_described", ANNA, "Beste Anna"),
-        ("den_haag", "undisclosed", INITIALS_ONLY, "Beste A. van der Berg"),
+        ("den_haag", "undisclosed", INITIALS_ONLY, "Beste A. Van Der Berg"),  # typed capitals kept
         ("den_haag", "undisclosed", NOBODY, "Beste geadresseerde"),
         ("den_haag", "", ANNA, "Beste geadresseerde"),
         ("den_haag", "female", NO_SURNAME, "Beste Sam"),  # no surname: the neutral list
@@ -39,7 +39,7 @@ NOBODY = PersonName()
         ("utrecht", "", ANNA, "Geachte heer/mevrouw"),
         ("utrecht", "female", NO_SURNAME, "Geachte inwoner"),
         ("neutral", "male", ANNA, "Beste Anna van der Berg"),
-        ("neutral", "female", INITIALS_ONLY, "Beste A. van der Berg"),
+        ("neutral", "female", INITIALS_ONLY, "Beste A. Van Der Berg"),
         ("neutral", "", NO_SURNAME, "Beste inwoner"),
         # Form-of-address answers use the matching sex/gender templates.
         ("den_haag", "address_mr", ANNA, "Beste meneer Van der Berg"),
@@ -63,7 +63,7 @@ def test_presets(preset, code, name, expected):
         ("Geachte {voorletters} {achternaam}", ANNA, "Geachte A. van der Berg"),
         ("Beste {voornaam} {achternaam}", ANNA, "Beste Anna van der Berg"),
         ("Beste {given_name} {surname}", ANNA, "Beste Anna van der Berg"),
-        ("Beste {initials} {surname}", INITIALS_ONLY, "Beste A. van der Berg"),  # typed "Van Der"
+        ("Beste {initials} {surname}", INITIALS_ONLY, "Beste A. Van Der Berg"),  # typed "Van Der"
         ("Beste meneer {achternaam}", PersonName(surname="'t Hart"), "Beste meneer 't Hart"),
         ("Beste {voornaam}, {achternaam}", ANNA, "Beste Anna, Van der Berg"),
         ("Beste  {voornaam}  ", ANNA, "Beste Anna"),
@@ -82,20 +82,21 @@ def test_dutch_prefix_rule(template, name, expected):
     [
         ({"given_name": "  Jo   Rene ", "surname": " Jansen "}, "Jo Rene", "J.R.", "", "Jansen"),
         ({"surname": "van der Berg"}, "", "", "van der", "Berg"),
-        ({"surname": "Van den Broek"}, "", "", "van den", "Broek"),
+        ({"surname": "Van den Broek"}, "", "", "Van den", "Broek"),
         ({"surname": "de Vries"}, "", "", "de", "Vries"),
         ({"surname": "'t Hart"}, "", "", "'t", "Hart"),
         ({"surname": "in 't Veld"}, "", "", "in 't", "Veld"),
         ({"surname": "Van"}, "", "", "", "Van"),  # a prefix alone is a surname
         ({"surname": "Jansen-van der Berg"}, "", "", "", "Jansen-van der Berg"),
-        ({"surname_prefix": "Van", "surname": "Dijk"}, "", "", "van", "Dijk"),
+        ({"surname_prefix": "Van", "surname": "Dijk"}, "", "", "Van", "Dijk"),
         ({"surname_prefix": "de", "surname": "de Boer"}, "", "", "de", "de Boer"),  # prefix field given
         ({"initials": "jr"}, "", "J.R.", "", ""),
         ({"initials": "J R"}, "", "J.R.", "", ""),
         ({"initials": "j.r."}, "", "J.R.", "", ""),
         ({"initials": "Th. J."}, "", "Th.J.", "", ""),
-        ({"given_name": "Anne-Marie"}, "Anne-Marie", "A.M.", "", ""),
-        ({"given_name": "IJsbrand"}, "IJsbrand", "IJ.", "", ""),
+        ({"given_name": "Anne-Marie"}, "Anne-Marie", "A.", "", ""),
+        ({"given_name": "IJsbrand"}, "IJsbrand", "I.", "", ""),
+        ({"given_name": "."}, "", "", "", ""),  # the BRP's "no given names"
         ({"given_name": "émile", "initials": ""}, "émile", "É.", "", ""),
         ({"given_name": "McKenzie", "surname": "deVries"}, "McKenzie", "M.", "", "deVries"),
     ],
@@ -108,6 +109,31 @@ def test_names_as_people_type_them(typed, given, initials, prefix, surname):
         prefix,
         surname,
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "initials", "written"),
+    [
+        ({"given_name": "Anne-Marie", "surname": "Van Der Berg"}, "A.M.", "Beste A.M. van der Berg"),
+        ({"given_name": "IJsbrand", "surname": "de Vries"}, "IJ.", "Beste IJ. de Vries"),
+        ({"given_name": "J P", "surname": "Jansen"}, "J.P.", "Beste J.P. Jansen"),
+        ({"surname_prefix": "Van", "surname": "Dijk", "initials": "a"}, "A.", "Beste A. van Dijk"),
+    ],
+)
+def test_classic_rules_stay_available(typed, initials, written):
+    name = PersonName(**typed, rules="classic")
+    assert name.initials == initials
+    assert (
+        SalutationScheme(dict.fromkeys(SCHEME_ANSWERS, ("Beste {voorletters} {achternaam}", "x"))).render(
+            "male", name
+        )
+        == written
+    )
+
+
+def test_unknown_name_rules_are_refused_with_the_known_ones():
+    with pytest.raises(ValueError, match="brp, classic"):
+        PersonName(surname="Jansen", rules="bpr")
 
 
 def test_full_name_field_is_split():

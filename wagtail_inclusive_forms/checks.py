@@ -73,6 +73,7 @@ def check_salutation_settings(app_configs=None, **kwargs) -> list[checks.CheckMe
     without a choice uses the preset named in the settings: both must exist."""
     from . import conf
     from .salutations import preset_keys
+    from .salutations.names import NAME_RULES
 
     messages = []
     if not apps.is_installed("wagtail.contrib.settings"):
@@ -92,6 +93,15 @@ def check_salutation_settings(app_configs=None, **kwargs) -> list[checks.CheckMe
                 hint=f"Use one of {', '.join(preset_keys())}, or register your preset with "
                 "wagtail_inclusive_forms.salutations.register_preset() in an AppConfig.ready().",
                 id="wagtail_inclusive_forms.E003",
+            )
+        )
+    rules = conf.name_rules()
+    if rules not in NAME_RULES:
+        messages.append(
+            checks.Error(
+                f"WAGTAIL_INCLUSIVE_FORMS_NAME_RULES is {rules!r}, which is not a set of name rules.",
+                hint=f"Use one of {', '.join(repr(known) for known in NAME_RULES)}.",
+                id="wagtail_inclusive_forms.E004",
             )
         )
     return messages

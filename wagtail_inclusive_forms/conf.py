@@ -26,6 +26,8 @@ DEFAULTS = {
     "CHANGE_LINK_DAYS": 365,
     # Add a BRP/StUF geslachtsaanduiding column (M/V/O) per sex question to listings and exports.
     "REGISTRATION_CODE_COLUMNS": False,
+    # How names are written in salutations: "brp" (the BRP's rules) or "classic".
+    "NAME_RULES": "brp",
 }
 
 
@@ -68,3 +70,7 @@ def change_link_days() -> int:
 
 def registration_code_columns() -> bool:
     return bool(get_setting("REGISTRATION_CODE_COLUMNS"))
+
+
+def name_rules() -> str:
+    return get_setting("NAME_RULES")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm
 
-from .. import emails, rate_limits, site_context
+from .. import conf, emails, rate_limits, site_context
 from ..answers import Answer
 from ..form_builder import INCLUSIVE_FIELD_TYPE
 from ..salutations import PersonName, SalutationScheme, get_preset, match_name_fields, preset_choices
@@ -212,14 +212,18 @@ class SalutationFormMixin(models.Model):
         def value(role: str) -> str:
             return _text(data.get(fields.get(role, "")))
 
+        rules = conf.name_rules()
         if roles.SURNAME not in fields and roles.FULL_NAME in fields:
-            whole = PersonName.from_full_name(value(roles.FULL_NAME))
-            return PersonName(whole.given_name, value(roles.INITIALS), whole.surname_prefix, whole.surname)
+            whole = PersonName.from_full_name(value(roles.FULL_NAME), rules)
+            return PersonName(
+                whole.given_name, value(roles.INITIALS), whole.surname_prefix, whole.surname, rules
+            )
         return PersonName(
             given_name=value(roles.GIVEN_NAME),
             initials=value(roles.INITIALS),
             surname_prefix=value(roles.SURNAME_PREFIX),
             surname=value(roles.SURNAME),
+            rules=rules,
         )
 
     def get_salutation(self, data: dict, *, scheme: SalutationScheme | None = None, fields=None) -> str:

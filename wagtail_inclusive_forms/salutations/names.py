@@ -1,8 +1,14 @@
 """A person's name as people type it into a form, tidied for a salutation.
 
-Plain Python. Dutch surnames may carry a prefix ("van der Berg") whose case
-depends on what precedes it, so the prefix is kept apart from the surname and
-written only when the salutation is put together (see ``placeholders``).
+Plain Python. The rules are those the Haal Centraal BRP API applies to names in
+Dutch government letters (its ``voorletters`` and ``aanhef`` feature files):
+one initial per given name, a one-letter given name without a full stop, and a
+surname prefix ("van der", Belgian "Van Der") kept as typed except that a
+lower-case first letter becomes a capital at the start or after a title word.
+The prefix is kept apart from the surname and written only when the salutation
+is put together (see ``placeholders``). ``CLASSIC`` keeps the package's older
+rules for sites that ask for them: "IJ." and "A.M." initials, prefix lower case
+after a name.
 """
 
 from __future__ import annotations
@@ -13,8 +19,14 @@ from functools import cache
 from importlib import resources
 
 _SPACES = re.compile(r"\s+")
-# Dutch digraph: "IJsbrand" has the initial "IJ.", not "I.".
+# Dutch digraph: in the classic rules "IJsbrand" has the initial "IJ."; the BRP writes "I.".
 _DIGRAPH = "ij"
+
+BRP = "brp"
+CLASSIC = "classic"
+NAME_RULES = (BRP, CLASSIC)
+# The BRP's standard value for "no given names"; a form treats it as none given.
+_NO_GIVEN_NAMES = "."
 
 
 def tidy(text: str | None) -> str:
@@ -42,16 +54,35 @@ def split_surname(typed: str) -> tuple[str, str]:
     return "", tidy(typed)
 
 
-def _initial(part: str) -> str:
+def _classic_initial(part: str) -> str:
     letters = "".join(char for char in part if char.isalpha())
     if letters.lower().startswith(_DIGRAPH) and len(letters) > len(_DIGRAPH):
         return "IJ."
     return letters[0].upper() + "." if letters else ""
 
 
-def initials_from_given_names(given_names: str) -> str:
-    """Initials of given names: "Jo Rene" -> "J.R.", "Anne-Marie" -> "A.M.", "IJsbrand" -> "IJ."."""
-    return "".join(_initial(part) for part in re.split(r"[\s\-]+", tidy(given_names)) if part)
+def _brp_initials(given_names: list[str]) -> str:
+    written = ""
+    for name in given_names:
+        letters = "".join(char for char in name if char.isalpha())
+        if not letters:
+            continue
+        if written and not written.endswith("."):
+            written += " "  # after a one-letter name: "J P", not "JP"
+        written += letters[0].upper() + ("." if len(letters) > 1 else "")
+    return written
+
+
+def initials_from_given_names(given_names: str, rules: str = BRP) -> str:
+    """Initials of given names. BRP: one per given name, "Anne-Fleur Belle" ->
+    "A.B.", "IJsbrand" -> "I.", "Suzie Q" -> "S.Q", "J P" -> "J P". Classic:
+    one per part, "Anne-Marie" -> "A.M.", "IJsbrand" -> "IJ."."""
+    text = tidy(given_names)
+    if text == _NO_GIVEN_NAMES:
+        return ""
+    if rules == CLASSIC:
+        return "".join(_classic_initial(part) for part in re.split(r"[\s\-]+", text) if part)
+    return _brp_initials(text.split(" "))
 
 
 def normalise_initials(typed: str) -> str:
@@ -82,38 +113,44 @@ class PersonName:
     ``surname`` may be typed with its prefix when the form has no separate
     prefix field: ``PersonName(surname="van der Berg")`` has the prefix
     "van der" and the surname "Berg". ``initials`` are derived from the given
-    names when none were typed. The case people typed is kept, except that the
-    prefix is written in lower case or with a capital by the Dutch rule.
+    names when none were typed. The case people typed is kept; ``rules``
+    (``BRP`` or ``CLASSIC``) decides initials and the prefix's case.
     """
 
     given_name: str = ""
     initials: str = ""
     surname_prefix: str = ""
     surname: str = ""
+    rules: str = BRP
 
     def __post_init__(self) -> None:
+        if self.rules not in NAME_RULES:
+            raise ValueError(f"Unknown name rules {self.rules!r}; use one of {', '.join(NAME_RULES)}.")
         prefix, surname = tidy(self.surname_prefix), tidy(self.surname)
         if not prefix:
             prefix, surname = split_surname(surname)
-        initials = normalise_initials(self.initials) or initials_from_given_names(self.given_name)
-        object.__setattr__(self, "given_name", tidy(self.given_name))
+        given_name = tidy(self.given_name)
+        if given_name == _NO_GIVEN_NAMES:
+            given_name = ""
+        initials = normalise_initials(self.initials) or initials_from_given_names(given_name, self.rules)
+        object.__setattr__(self, "given_name", given_name)
         object.__setattr__(self, "initials", initials)
-        object.__setattr__(self, "surname_prefix", prefix.lower())
+        object.__setattr__(self, "surname_prefix", prefix.lower() if self.rules == CLASSIC else prefix)
         object.__setattr__(self, "surname", surname)
 
     @classmethod
-    def from_full_name(cls, typed: str) -> PersonName:
+    def from_full_name(cls, typed: str, rules: str = BRP) -> PersonName:
         """Split one "name" field: the first word is the given name, the rest
         the surname with its prefix. One word is taken as the surname."""
         words = tidy(typed).split(" ")
         if len(words) < 2:
-            return cls(surname=words[0] if words else "")
-        return cls(given_name=words[0], surname=" ".join(words[1:]))
+            return cls(surname=words[0] if words else "", rules=rules)
+        return cls(given_name=words[0], surname=" ".join(words[1:]), rules=rules)
 
     def surname_with_prefix(self, *, capitalise_prefix: bool) -> str:
-        """The surname with its prefix: "Van der Berg" at the start or after a
-        title, "van der Berg" after a given name or initials. A prefix such as
-        "'t" keeps its lower case."""
+        """The surname with its prefix: "In het Zonnetje" at the start or after
+        a title, "in het Zonnetje" after a given name or initials; a prefix typed
+        with capitals ("Op Den") keeps them, one such as "'t" its lower case."""
         if not self.surname:
             return ""
         prefix = self.surname_prefix

@@ -111,11 +111,26 @@ def placeholders_in(template: str) -> set[str]:
     return {piece.placeholder for piece in parse_template(template) if piece.placeholder}
 
 
+def _surname_follows(pieces: tuple[_Piece, ...], index: int) -> bool:
+    """Whether only spaces stand between piece ``index`` and a {achternaam}."""
+    for piece in pieces[index + 1 :]:
+        if piece.placeholder:
+            return piece.placeholder == SURNAME
+        if piece.text.strip():
+            return False
+    return False
+
+
 def fill_template(template: str, name: PersonName) -> str | None:
-    """The salutation, or None when a placeholder has no value for this person."""
+    """The salutation, or None when a placeholder has no value for this person.
+
+    {voorletters} directly before {achternaam} may go unfilled: someone without
+    given names is addressed by the surname alone ("Geachte In het Zonnetje"),
+    as the BRP does."""
+    pieces = parse_template(template)
     written: list[str] = []
     previous = ""  # placeholder just before, with only spaces since
-    for piece in parse_template(template):
+    for index, piece in enumerate(pieces):
         if not piece.placeholder:
             written.append(piece.text)
             if piece.text.strip():
@@ -125,6 +140,8 @@ def fill_template(template: str, name: PersonName) -> str | None:
             value = name.surname_with_prefix(capitalise_prefix=previous not in _LOWERS_PREFIX)
         else:
             value = name.given_name if piece.placeholder == GIVEN_NAME else name.initials
+        if not value and piece.placeholder == INITIALS and name.surname and _surname_follows(pieces, index):
+            continue  # previous stays what it was: the surname is written as at the start
         if not value:
             return None
         written.append(value)
