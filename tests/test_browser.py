@@ -227,6 +227,13 @@ def test_admin_sees_the_salutation_preview_change_while_typing(live_server, admi
     page.get_by_label("Mijn eigen aanhef (hieronder)").check()
     page.fill("#id_salutation_female", "Hallo {voornaam}\nHallo")
     page.wait_for_function(f"{FEMALE_CELL}.textContent === 'Hallo Anna'")
+    typed_row = preview.locator("tbody tr", has_text="Spreek mij aan met")
+    assert typed_row.locator("td").first.inner_text() == "Beste Anna"
+    page.get_by_role("checkbox", name="Gebruik wat mensen typen na").check()
+    page.wait_for_function(
+        "[...document.querySelectorAll('table.wif-salutation-preview tbody tr')]"
+        ".some(row => row.textContent.includes('Beste Mx. Jansen'))"
+    )
     page.fill("#id_salutation_female", "Hallo {bijnaam}")
     page.get_by_text("Onbekende naam “{bijnaam}”").wait_for()
     assert (

@@ -28,9 +28,12 @@ pages = [p.specific for p in Page.objects.live().type(FormPage, StreamFormPage)]
 result = {"statuses": {p.slug: client.get(p.url).status_code for p in pages}}
 result["home"] = client.get("/").status_code
 afspraak = FormPage.objects.get(slug="afspraak-maken")
-client.post(afspraak.url, {"achternaam": "Jansen", "e_mailadres": "a@example.org", "product": "Paspoort",
-                           "datum": "2026-12-24", "hoe_wilt_u_aangesproken_worden": "address_custom",
-                           "hoe_wilt_u_aangesproken_worden_description": "dokter Jansen"})
+typed = client.post(afspraak.url, {"achternaam": "Jansen", "e_mailadres": "a@example.org",
+                                   "product": "Paspoort", "datum": "2026-12-24",
+                                   "hoe_wilt_u_aangesproken_worden": "address_custom",
+                                   "hoe_wilt_u_aangesproken_worden_description": "dokter Jansen"})
+typed = typed.content.decode()
+result["typed_salutation"] = "Beste dokter Jansen," in typed
 latest = afspraak.get_submissions().order_by("-id").first()
 result["stored"] = latest.form_data["hoe_wilt_u_aangesproken_worden"]
 anna = {"voornaam": "Anna", "achternaam": "van der Berg", "e_mailadres": "a@example.org",
@@ -85,6 +88,7 @@ def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
     assert result["stored"] == {"answer": "address_custom", "description": "dokter Jansen"}
     assert result["listing_readable"]
     assert result["landing_salutation"]
+    assert result["typed_salutation"]  # the demo site uses what people type after "Spreek mij aan met"
     assert result["dashboard"]  # load_demo ran the first audit
     # The evidence of the compensation form is for people with need-to-know only.
     assert result["sensitive"] == [

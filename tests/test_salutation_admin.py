@@ -197,3 +197,20 @@ def test_confirmation_text_with_an_unknown_field_is_refused(client, admin_user, 
     response = client.post(add_page_url(root_page), data)
     assert response.status_code == 302, response.content.decode()[:1500]
     assert FormPage.objects.get(slug="parkeervergunning").confirmation_email_body.endswith("{postcode}.")
+
+
+def test_typed_form_of_address_is_saved_and_previewed(client, admin_user, root_page):
+    site = Site.objects.get(is_default_site=True)
+    client.force_login(admin_user)
+    typed_row = "Spreek mij aan met: “Mx. Jansen”"
+    rows = {row[0]: row[1:] for row in preview_table(client.get(settings_url(site)).content.decode())}
+    assert rows["Meneer"][0] == "Beste meneer Van der Berg"
+    assert rows[typed_row] == ["Beste Anna", "Beste J.R. de Vries", "Beste Sam", "Beste geadresseerde"]
+
+    response = client.post(reverse(PREVIEW_URL), settings_post(salutation_use_typed_address="on"))
+    rows = {row[0]: row[1:] for row in preview_table(response.content.decode())}
+    assert rows[typed_row] == ["Beste Mx. Jansen"] * 4
+
+    response = client.post(settings_url(site), settings_post(salutation_use_typed_address="on"))
+    assert response.status_code == 302
+    assert InclusiveFormsSettings.for_site(site).salutation_use_typed_address is True

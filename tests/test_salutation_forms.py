@@ -296,3 +296,33 @@ def test_a_task_backend_that_is_down_keeps_the_submission(client, appointment_pa
         submit(client, appointment_page, ANNA)
     assert FormSubmission.objects.filter(page=appointment_page).count() == 1
     assert "could not be queued" in caplog.text and "could not be prepared" in caplog.text
+
+
+def test_a_site_that_opts_in_greets_people_as_they_asked(client, root_page, mailoutbox):
+    from tests.factories import InclusiveFieldFactory
+
+    page = FormPageFactory(parent=root_page, slug="aanvraag", confirmation_email_enabled=True)
+    for order, label in enumerate(["Voornaam", "Achternaam"]):
+        FormFieldFactory(page=page, label=label, sort_order=order)
+    FormFieldFactory(page=page, label="E-mailadres", field_type="email", sort_order=2)
+    InclusiveFieldFactory(page=page, label="Aanspreekvorm", inclusive_mode="form_of_address", sort_order=3)
+    page.save_revision().publish()
+    person = {"voornaam": "Sam", "achternaam": "Jansen", "e_mailadres": "sam@example.org"}
+    typed = {**person, "aanspreekvorm": "address_custom", "aanspreekvorm_description": "Mx. Jansen"}
+
+    submit(client, page, typed)
+    assert mailoutbox[-1].body.startswith("Beste Sam,")  # the site has not opted in
+
+    settings = InclusiveFormsSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.salutation_use_typed_address = True
+    settings.save()
+    submit(client, page, typed)
+    assert mailoutbox[-1].body.startswith("Beste Mx. Jansen,")
+    # What cannot go into a letter as it is gets the neutral salutation, whole and unaltered.
+    submit(client, page, {**typed, "aanspreekvorm_description": "{voornaam} <b>"})
+    assert mailoutbox[-1].body.startswith("Beste Sam,")
+    # A form's own scheme keeps the site's choice.
+    page.salutation_preset = "utrecht"
+    page.save_revision().publish()
+    submit(client, page, typed)
+    assert mailoutbox[-1].body.startswith("Geachte Mx. Jansen,")

@@ -1,5 +1,7 @@
 """The salutation rules: names as typed, the Dutch prefix rule, presets, template checks."""
 
+from dataclasses import replace
+
 import pytest
 from django.utils import translation
 
@@ -9,7 +11,9 @@ from wagtail_inclusive_forms.salutations import (
     SchemeError,
     get_preset,
     match_name_fields,
+    preview_rows,
     register_preset,
+    typed_form_of_address,
     validate_template,
 )
 from wagtail_inclusive_forms.salutations.names import known_prefixes
@@ -275,3 +279,63 @@ def test_confirmation_texts_accept_only_known_names_and_fill_safely():
     assert fill_message("Bevestiging:\n  {form}", values, subject=True) == "Bevestiging: Melding"
     with pytest.raises(ValueError):
         fill_message("{aanhef.__class__}", values)
+
+
+@pytest.mark.parametrize(
+    ("typed", "usable"),
+    [
+        ("Mx. Jansen", "Mx. Jansen"),
+        ("  dokter   Bakker ", "dokter Bakker"),
+        ("Sam", "Sam"),
+        ("Van 't Hek-O’Neill", "Van 't Hek-O’Neill"),
+        ("", ""),
+        ("...", ""),  # no letter
+        ("{achternaam}", ""),  # never a template
+        ("<b>Jan</b>", ""),  # never markup
+        ("Jan 2", ""),
+        ("https://example.org", ""),
+        ("=HYPERLINK(1)", ""),
+        ("a" * 41, ""),  # longer than a letter's salutation line allows
+    ],
+)
+def test_typed_form_of_address_is_used_only_when_it_can_go_into_a_letter(typed, usable):
+    assert typed_form_of_address(typed) == usable
+
+
+@pytest.mark.parametrize(
+    ("preset", "typed", "expected"),
+    [
+        ("den_haag", "Mx. Jansen", "Beste Mx. Jansen"),
+        ("utrecht", "dokter Bakker", "Geachte dokter Bakker"),
+        ("neutral", "Sam", "Beste Sam"),
+        ("den_haag", "{voornaam}", "Beste Anna"),  # unusable: the "I identify as" salutation
+        ("den_haag", "", "Beste Anna"),
+    ],
+)
+def test_a_site_that_opts_in_writes_the_typed_form_of_address(preset, typed, expected):
+    scheme = replace(get_preset(preset), typed_address=True)
+    assert scheme.render("address_custom", ANNA, typed) == expected
+    # Only the "Address me as" answer uses it, and only when the site opts in.
+    assert scheme.render("self_described", ANNA, typed) == get_preset(preset).render("self_described", ANNA)
+    assert get_preset(preset).render("address_custom", ANNA, typed) == get_preset(preset).render(
+        "address_custom", ANNA
+    )
+
+
+def test_a_scheme_without_a_greeting_before_a_name_keeps_its_own_salutation():
+    scheme = SalutationScheme(
+        dict.fromkeys(SCHEME_ANSWERS, ("{voornaam}, hallo", "Hallo")), typed_address=True
+    )
+    assert scheme.greeting() == ""
+    assert scheme.render("address_custom", ANNA, "Mx. Jansen") == "Anna, hallo"
+
+
+def test_preview_rows_cover_every_form_of_address_answer():
+    with translation.override("en"):
+        rows = dict(preview_rows(replace(get_preset("den_haag"), typed_address=True), [("Anna", ANNA)]))
+        not_opted_in = dict(preview_rows(get_preset("den_haag"), [("Anna", ANNA)]))
+    assert rows["Mr (meneer)"] == ["Beste meneer Van der Berg"]
+    assert rows["Ms (mevrouw)"] == ["Beste mevrouw Van der Berg"]
+    assert rows["Just my name, without Mr or Ms"] == ["Beste Anna"]
+    assert rows["Address me as: “Mx. Jansen”"] == ["Beste Mx. Jansen"]
+    assert not_opted_in["Address me as: “Mx. Jansen”"] == ["Beste Anna"]

@@ -35,6 +35,9 @@ class SiteContext:
             return get_preset(conf.salutation_preset())
         return self.settings.get_salutation_scheme()
 
+    def uses_typed_address(self) -> bool:
+        return bool(self.settings and self.settings.salutation_use_typed_address)
+
     def retention_policy(self) -> RetentionPolicy:
         return self.settings.get_retention_policy() if self.settings else RetentionPolicy()
 

@@ -10,6 +10,7 @@ and as a column in the submissions listing and its export.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -197,13 +198,17 @@ class SalutationFormMixin(models.Model):
         """The form's own preset, else the scheme of its site."""
         if self.salutation_preset:
             try:
-                return get_preset(self.salutation_preset)
+                preset = get_preset(self.salutation_preset)
             except LookupError:
                 logger.warning(
                     "Form %s: unknown salutation preset %r; using the site's.",
                     self.pk,
                     self.salutation_preset,
                 )
+            else:
+                # Whether typed forms of address are used is the site's choice, whatever the scheme.
+                context = site_context.load(site.pk) if site is not None else self.get_site_context()
+                return replace(preset, typed_address=context.uses_typed_address())
         if site is not None:
             return site_context.load(site.pk).salutation_scheme()
         return self.get_site_context().salutation_scheme()
@@ -233,7 +238,7 @@ class SalutationFormMixin(models.Model):
         fields = self.get_salutation_fields() if fields is None else fields
         scheme = scheme or self.get_salutation_scheme()
         answer = Answer.from_stored(data.get(fields[ANSWER_ROLE])) if ANSWER_ROLE in fields else Answer()
-        return scheme.render(answer.code, self.get_person_name(data, fields))
+        return scheme.render(answer.code, self.get_person_name(data, fields), answer.description)
 
     def get_data_fields(self):
         # Not just "Salutation": old forms often have a field called that ("Aanhef").

@@ -10,6 +10,7 @@ unless the form picks a preset of its own.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -158,6 +159,16 @@ class InclusiveFormsSettings(BaseSiteSetting):
     )
     salutation_undisclosed = _templates_field(_("answer “I'd rather not say”"), default_undisclosed_templates)
     salutation_unanswered = _templates_field(_("question not answered"), default_unanswered_templates)
+    salutation_use_typed_address = models.BooleanField(
+        verbose_name=_("use what people type after “Address me as”"),
+        default=False,
+        help_text=_(
+            "On: someone who answers “Address me as” and types, say, “Mx. Jansen” gets “Beste Mx. "
+            "Jansen” (with the first word of the scheme's salutations for “I identify as”). Only "
+            "letters, spaces and . - ' and at most 40 characters are used; anything else gets the "
+            "salutation for “I identify as”. Off: that salutation always."
+        ),
+    )
 
     retention_days = models.PositiveIntegerField(
         verbose_name=_("retention period in days"),
@@ -192,6 +203,7 @@ class InclusiveFormsSettings(BaseSiteSetting):
                 "{voorletters} and {achternaam} (with its prefix, written the Dutch way)."
             ),
         ),
+        FieldPanel("salutation_use_typed_address"),
         SalutationPreviewPanel(),
     ]
     edit_handler = TabbedInterface(
@@ -242,8 +254,10 @@ class InclusiveFormsSettings(BaseSiteSetting):
     def get_salutation_scheme_as_entered(self) -> SalutationScheme:
         """The scheme exactly as chosen; LookupError or SchemeError if unusable."""
         if self.salutation_scheme == CUSTOM_SCHEME:
-            return self.get_custom_scheme()
-        return get_preset(self.salutation_scheme)
+            scheme = self.get_custom_scheme()
+        else:
+            scheme = get_preset(self.salutation_scheme)
+        return replace(scheme, typed_address=self.salutation_use_typed_address)
 
     def get_salutation_scheme(self) -> SalutationScheme:
         """The chosen scheme. A preset that is no longer registered, or own
@@ -255,7 +269,8 @@ class InclusiveFormsSettings(BaseSiteSetting):
             logger.warning(
                 "Salutation scheme of site %s unusable (%s); using the default preset.", self.site_id, error
             )
-            return get_preset(conf.salutation_preset())
+            fallback = get_preset(conf.salutation_preset())
+            return replace(fallback, typed_address=self.salutation_use_typed_address)
 
     def clean(self) -> None:
         super().clean()

@@ -8,7 +8,7 @@ rules, and a ``SalutationScheme`` picks the template for each answer. Presets
 
 from .matching import NAME_ROLES, match_name_fields
 from .messages import fill_message, validate_message
-from .names import PersonName
+from .names import PersonName, typed_form_of_address
 from .placeholders import PLACEHOLDERS, fill_template, placeholders_in, validate_template
 from .schemes import (
     ANSWER_LABELS,
@@ -43,6 +43,7 @@ __all__ = [
     "preview_rows",
     "sample_names",
     "template_list_error",
+    "typed_form_of_address",
     "validate_message",
     "validate_template",
 ]

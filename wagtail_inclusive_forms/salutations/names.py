@@ -106,6 +106,26 @@ def normalise_initials(typed: str) -> str:
     return "".join(written)
 
 
+# What someone typed after "Spreek mij aan met": a few words of letters, never markup or a template.
+TYPED_ADDRESS_MAX_LENGTH = 40
+_TYPED_ADDRESS_MARKS = frozenset(" .-'’")
+
+
+def typed_form_of_address(typed: str | None) -> str:
+    """The form of address someone typed ("Mx. Jansen", "dokter Bakker"),
+    tidied, or "" when it cannot go into a letter as it is: empty, longer than
+    ``TYPED_ADDRESS_MAX_LENGTH``, or holding anything but letters, spaces and
+    . - ' (so no digits, braces, links or markup)."""
+    text = tidy(typed)
+    if not text or len(text) > TYPED_ADDRESS_MAX_LENGTH:
+        return ""
+    if not any(char.isalpha() for char in text):
+        return ""
+    if any(not char.isalpha() and char not in _TYPED_ADDRESS_MARKS for char in text):
+        return ""
+    return text
+
+
 @dataclass(frozen=True)
 class PersonName:
     """The name parts a form collected, tidied on creation.

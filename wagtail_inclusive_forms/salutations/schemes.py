@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import answers
-from .names import PersonName
+from .names import PersonName, typed_form_of_address
 from .placeholders import fill_template, parse_template, placeholders_in
 
 # The answers a scheme gives templates for; form-of-address codes borrow these.
@@ -33,8 +33,8 @@ ANSWER_LABELS = {
     answers.UNDISCLOSED: _("I'd rather not say / not relevant"),
     answers.UNANSWERED: _("Not answered"),
 }
-# "Address me as …" is free text we cannot put in a letter unchecked, so it
-# gets the neutral salutation of someone who described themselves.
+# "Address me as …" gets the neutral salutation of someone who described
+# themselves, unless the site uses what people type (``typed_address``).
 ADDRESS_ANSWERS = {
     answers.ADDRESS_MR: answers.MALE,
     answers.ADDRESS_MS: answers.FEMALE,
@@ -72,12 +72,17 @@ def template_list_error(templates: Iterable[str]) -> str | None:
 @dataclass(frozen=True)
 class SalutationScheme:
     """Per answer code, the templates tried in order. Raises SchemeError when
-    an answer is missing, a template is invalid or a list has no last resort."""
+    an answer is missing, a template is invalid or a list has no last resort.
+
+    With ``typed_address`` the answer "Address me as …" is written as the
+    scheme's greeting plus what the person typed ("Beste Mx. Jansen"), when
+    that text can go into a letter (see ``typed_form_of_address``)."""
 
     templates: Mapping[str, tuple[str, ...]]
     label: str = ""
     description: str = ""
     key: str = field(default="", compare=False)
+    typed_address: bool = False
 
     def __post_init__(self) -> None:
         cleaned = {code: tuple(self.templates.get(code, ())) for code in SCHEME_ANSWERS}
@@ -91,9 +96,23 @@ class SalutationScheme:
         code = ADDRESS_ANSWERS.get(code, code)
         return self.templates.get(code, self.templates[answers.UNANSWERED])
 
-    def render(self, code: str, name: PersonName | None = None) -> str:
-        """The salutation for this answer and name. An unknown code is treated
-        as unanswered, so a legacy value never breaks a letter."""
+    def greeting(self) -> str:
+        """The words before the name in the first salutation with a name for
+        someone who described themselves ("Beste", "Geachte"); "" if none."""
+        for template in self.templates[answers.SELF_DESCRIBED]:
+            pieces = parse_template(template)
+            if any(piece.placeholder for piece in pieces):
+                return pieces[0].text.strip() if not pieces[0].placeholder else ""
+        return ""
+
+    def render(self, code: str, name: PersonName | None = None, typed: str = "") -> str:
+        """The salutation for this answer and name; ``typed`` is what the
+        person wrote after "Address me as". An unknown code is treated as
+        unanswered, so a legacy value never breaks a letter."""
+        if self.typed_address and code == answers.ADDRESS_CUSTOM:
+            address, greeting = typed_form_of_address(typed), self.greeting()
+            if address and greeting:
+                return f"{greeting} {address}"
         name = name or PersonName()
         for template in self.templates_for(code):
             salutation = fill_template(template, name)
@@ -208,11 +227,21 @@ def sample_names() -> list[tuple[str, PersonName]]:
     ]
 
 
+# What the preview shows someone typing after "Address me as".
+SAMPLE_TYPED_ADDRESS = "Mx. Jansen"
+
+
 def preview_rows(
     scheme: SalutationScheme, names: list[tuple[str, PersonName]]
 ) -> list[tuple[str, list[str]]]:
-    """(answer label, salutation per name) for every answer of the scheme."""
+    """(answer label, salutation per name) for every answer of the scheme,
+    those of the form-of-address question included."""
+    rows = [(code, str(ANSWER_LABELS[code])) for code in SCHEME_ANSWERS]
+    rows += [(code, answers.option_label(code)) for code in answers.ADDRESS_CODES]
     return [
-        (str(ANSWER_LABELS[code]), [scheme.render(code, name) for _label, name in names])
-        for code in SCHEME_ANSWERS
+        (
+            f"{label}: “{SAMPLE_TYPED_ADDRESS}”" if code == answers.ADDRESS_CUSTOM else label,
+            [scheme.render(code, name, SAMPLE_TYPED_ADDRESS) for _label, name in names],
+        )
+        for code, label in rows
     ]

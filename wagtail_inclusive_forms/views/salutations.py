@@ -17,7 +17,10 @@ def salutation_preview(request):
     if not InclusiveFormsSettings.get_permission_policy().user_has_permission(request.user, "change"):
         raise PermissionDenied
     fields = ["salutation_scheme", *CUSTOM_TEMPLATE_FIELDS.values()]
-    draft = InclusiveFormsSettings(**{name: request.POST.get(name, "")[:5000] for name in fields})
+    draft = InclusiveFormsSettings(
+        **{name: request.POST.get(name, "")[:5000] for name in fields},
+        salutation_use_typed_address=bool(request.POST.get("salutation_use_typed_address")),
+    )
     return TemplateResponse(
         request,
         "wagtail_inclusive_forms/includes/salutation_preview_table.html",

@@ -119,10 +119,15 @@ class Command(BaseCommand):
         return home
 
     def ensure_salutation_scheme(self, home) -> None:
-        """The Den Haag scheme for the demo site, unless an admin already chose one."""
+        """The Den Haag scheme for the demo site, using the form of address people
+        type, unless an admin already chose one."""
         settings, created = InclusiveFormsSettings.objects.get_or_create(
             site=home.get_site(),
-            defaults={"salutation_scheme": SALUTATION_SCHEME, "retention_days": RETENTION_DAYS},
+            defaults={
+                "salutation_scheme": SALUTATION_SCHEME,
+                "salutation_use_typed_address": True,
+                "retention_days": RETENTION_DAYS,
+            },
         )
         if created:
             self.stdout.write(f"Salutation scheme: {settings.salutation_scheme}")
