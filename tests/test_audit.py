@@ -48,6 +48,12 @@ PURPOSE = "We vragen dit omdat de wet het verplicht."
         ("Aanhef", "radio", "Dhr.\nMevr.", "", True, {"salutation-from-sex", "required", "no-purpose"}),
         ("Aanhef", "dropdown", "De heer\nMevrouw", PURPOSE, False, {"salutation-from-sex"}),
         ("Title", "dropdown", "Mr\nMrs\nMs", PURPOSE, False, {"salutation-from-sex"}),
+        # Title lists: without a label, with professional titles, with genders in brackets.
+        ("", "dropdown", "Mr\nMrs\nMiss\nMs\nDr", PURPOSE, False, {"salutation-from-sex"}),
+        ("Title", "dropdown", "Dr\nProf\nMr\nMs", PURPOSE, False, {"salutation-from-sex"}),
+        ("Titel", "radio", "Dr. (m)\nDr. (v)\nIr. (m)\nIr. (v)", PURPOSE, False, {"salutation-from-sex"}),
+        ("Aanhef", "radio", "De heer (dr.)\nMevrouw (dr.)", PURPOSE, False, {"salutation-from-sex"}),
+        ("", "radio", "Heer\nMevrouw\nAnders", PURPOSE, False, {"salutation-from-sex"}),
     ],
 )
 def test_sex_and_gender_questions_are_found(label, field_type, choices, help_text, required, codes):
@@ -72,6 +78,9 @@ def test_sex_and_gender_questions_are_found(label, field_type, choices, help_tex
         ("Mannen- of damesfiets?", "singleline", "", "", "other"),
         ("Aanhef", "radio", "Dhr.\nMevr.\nAlleen mijn naam", "", "neutral_address"),
         ("Title", "dropdown", "Mr\nMrs\nMs\nMx", "", "neutral_address"),
+        ("", "dropdown", "Dhr.\nMevr.\nMx.", "", "neutral_address"),  # no label, a neutral option
+        ("Title", "dropdown", "Mr (Dr)\nMrs (Dr)\nMx (Dr)", "", "neutral_address"),
+        ("Maat", "radio", "S\nM (medium)\nL", "", "other"),
         ("Sexual health clinic you visited", "singleline", "", "", "other"),
         ("Afdeling", "dropdown", "Publiekszaken\nRuimte", "", "other"),
     ],

@@ -54,6 +54,24 @@ def test_gendered_form_of_address_is_flagged(form):
     assert "salutation-from-sex" in result.codes
 
 
+@pytest.mark.parametrize("neutral", sorted(words("neutral_address_answers")))
+def test_neutral_form_of_address_makes_a_title_list_fine_even_without_a_label(neutral):
+    for label in ("Aanhef", ""):
+        result = inspect_field(label, "radio", ["Dhr.", "Mevr.", neutral.capitalize()])
+        assert result.kind == "neutral_address" and not result.codes
+
+
+@pytest.mark.parametrize("title", sorted(words("professional_titles")))
+def test_professional_title_is_no_neutral_form_of_address(title):
+    # Only doctors can pick "Dr": everyone else still has to pick a sex.
+    for label in ("Titel", ""):
+        result = inspect_field(label, "radio", ["Dhr.", "Mevr.", title.capitalize()])
+        assert "salutation-from-sex" in result.codes
+    # ... and a gendered title in brackets makes the title gendered.
+    result = inspect_field("", "radio", [f"{title.capitalize()} (m)", f"{title.capitalize()} (v)"])
+    assert "salutation-from-sex" in result.codes
+
+
 @pytest.mark.parametrize("word", sorted(words("address_question_words")))
 def test_address_question_with_a_neutral_option_is_fine(word):
     result = inspect_field(word.capitalize(), "radio", ["Dhr.", "Mevr.", "Alleen mijn naam"])

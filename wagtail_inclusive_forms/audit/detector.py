@@ -58,6 +58,41 @@ class _Lists:
         self.gendered_address, self.declined = words("gendered_address_answers"), words("undisclosed_answers")
         self.animals, self.sizes = words("animal_words"), words("clothing_size_answers")
         self.stigmatising = words("stigmatising_answers")
+        self.neutral_address, self.professional = words("neutral_address_answers"), words("professional_titles")
+
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+GENDERED, NEUTRAL, NOT_A_FORM_OF_ADDRESS = "gendered", "neutral", "none"
+
+
+def address_option_kind(answer: str) -> str | None:
+    """What a title answer offers: ``GENDERED`` ("Dhr.", "Mevrouw (dr.)", "Dr.
+    (m)"), ``NEUTRAL`` ("Mx", "Geen aanhef"), ``NOT_A_FORM_OF_ADDRESS`` for a
+    professional title, an opt-out or "anders" (none lets everyone be addressed
+    without a sex), or None when the answer is no title at all."""
+    lists = _lists()
+    inside = [normalise_answer(part) for part in _BRACKETS.findall(answer or "")]
+    parts = [part for part in [normalise_answer(_BRACKETS.sub(" ", answer or "")), *inside] if part]
+    if any(phrase_pattern("gendered_address_answers").search(part) for part in parts):
+        return GENDERED
+    if any(part in lists.long_male | lists.long_female | {"m", "v", "f", "w"} for part in inside):
+        return GENDERED  # a gender marked in brackets: "Dr. (m)"
+    if any(phrase_pattern("neutral_address_answers").search(part) for part in parts):
+        return NEUTRAL
+    if parts and all(set(part.split()) <= lists.professional for part in parts):
+        return NOT_A_FORM_OF_ADDRESS
+    if parts and " ".join(parts) in lists.declined | lists.stigmatising:
+        return NOT_A_FORM_OF_ADDRESS
+    return None
+
+
+def _title_list_kind(choices: Sequence[str]) -> str | None:
+    """A list of title answers, with or without a label: "gendered_address"
+    unless it offers a neutral form of address; None when it is no title list."""
+    kinds = [address_option_kind(choice) for choice in choices]
+    if not kinds or None in kinds or GENDERED not in kinds:
+        return None
+    return "neutral_address" if NEUTRAL in kinds else "gendered_address"
 
 
 @cache
@@ -81,7 +116,7 @@ def _has_purpose(text: str) -> bool:
     return _mentions(" ".join(tokens(text)), "purpose_words")
 
 
-def _classify(label: str, context: str, options: list[str]) -> str:
+def _classify(label: str, context: str, options: list[str], title_list: str | None = None) -> str:
     lists = _lists()
     label_words, option_set = tokens(label), set(options)
     label_text, context_text = " ".join(label_words), " ".join(tokens(context))
@@ -92,9 +127,8 @@ def _classify(label: str, context: str, options: list[str]) -> str:
     sex_label = any(_is_sex_word(word) for word in label_words)
     if not sex_label and set(label_words) & lists.not_sex:
         return "surname"
-    gendered = option_set & lists.gendered_address
-    if gendered and option_set <= lists.gendered_address | lists.declined:
-        return "gendered_address"
+    if title_list:
+        return title_list
     if options and _mentions(label_text, "address_question_words"):
         return "neutral_address"
     if len(option_set & lists.sizes) >= 2:
@@ -152,7 +186,8 @@ def inspect_field(
     label_and_name = f"{label} {name.replace('_', ' ')}"
     options = [normalise_answer(choice) for choice in choices] if field_type in _CHOICE_TYPES else []
     options = [option for option in options if option]
-    kind = _classify(label_and_name, f"{label_and_name} {help_text}", options)
+    title_list = _title_list_kind(choices) if options else None
+    kind = _classify(label_and_name, f"{label_and_name} {help_text}", options, title_list)
     if kind not in ("sex_or_gender", "gendered_address"):
         return Inspection(tuple(wording), False, kind)
 
