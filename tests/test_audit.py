@@ -169,3 +169,34 @@ def test_report_counts_forms_and_findings():
     assert report.page_ids == {1, 2} and report.asking_page_ids == {1}
     assert report.counts_by_code() == {"binary-options": 1, "no-purpose": 1, "gendered-language": 1}
     assert [row.form.page_id for row in report.rows_at_or_above("high")] == [1]
+
+
+def test_each_distinct_field_and_text_is_judged_once_per_run_and_again_next_run(monkeypatch):
+    from wagtail_inclusive_forms.audit import report as report_module
+
+    calls = {"fields": 0, "texts": 0}
+    real_field, real_text = report_module.inspect_field, report_module.inspect_text
+
+    def counting_field(*args, **kwargs):
+        calls["fields"] += 1
+        return real_field(*args, **kwargs)
+
+    def counting_text(*args, **kwargs):
+        calls["texts"] += 1
+        return real_text(*args, **kwargs)
+
+    monkeypatch.setattr(report_module, "inspect_field", counting_field)
+    monkeypatch.setattr(report_module, "inspect_text", counting_text)
+    same = FieldDescription("geslacht", "Geslacht", "radio", ("Man", "Vrouw"))
+    forms = [
+        FormDescription(
+            page_id, f"Formulier {page_id}", fields=(same,), texts=(("intro", "Geachte heer/mevrouw"),)
+        )
+        for page_id in range(50)
+    ]
+    report = audit_forms(forms)
+    assert calls == {"fields": 1, "texts": 1}
+    assert len(report.asking_page_ids) == 50  # every form still gets its findings
+    assert sum(row.finding.code == "gendered-language" for row in report.rows) == 50
+    audit_forms(forms)
+    assert calls == {"fields": 2, "texts": 2}  # nothing kept from the previous run

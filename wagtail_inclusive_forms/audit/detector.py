@@ -58,7 +58,7 @@ class _Lists:
         self.gendered_address, self.declined = words("gendered_address_answers"), words("undisclosed_answers")
         self.animals, self.sizes = words("animal_words"), words("clothing_size_answers")
         self.stigmatising = words("stigmatising_answers")
-        self.neutral_address, self.professional = words("neutral_address_answers"), words("professional_titles")
+        self.professional = words("professional_titles")
 
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")

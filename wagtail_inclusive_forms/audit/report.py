@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..purpose_texts import FormPromises
 from ..question import QuestionConfig
@@ -37,9 +36,6 @@ class FieldDescription:
     overrides: tuple[str, ...] = ()
 
     def inspect(self) -> Inspection:
-        return _inspect_description(self)
-
-    def _inspect(self) -> Inspection:
         return inspect_field(
             self.label,
             self.field_type,
@@ -49,13 +45,6 @@ class FieldDescription:
             self.required,
             question=self.question,
         )
-
-
-@lru_cache(maxsize=8192)
-def _inspect_description(description: FieldDescription) -> Inspection:
-    # Sites built from templates repeat the same fields on many forms; the
-    # rules are pure, so each distinct field is judged once per process.
-    return description._inspect()
 
 
 @dataclass(frozen=True)
@@ -116,6 +105,12 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
     """Inspect every field and page text of every form version."""
     report = AuditReport()
     live_pages, asking_versions = set(), set()
+    # Sites built from templates repeat the same fields and texts on many forms,
+    # and the rules are pure: each distinct one is judged once per run. The
+    # cache ends with the run, so it never outgrows one site nor outlives a
+    # change of the word lists.
+    inspected: dict[FieldDescription, Inspection] = {}
+    text_findings: dict[str, tuple[AuditFinding, ...]] = {}
     for form in forms:
         report.forms.append(form)
         if form.version == LIVE:
@@ -123,7 +118,9 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
         for description in form.fields:
             if description.question is not None:
                 report.question_overrides.setdefault(form.page_id, set()).update(description.overrides)
-            inspection = description.inspect()
+            inspection = inspected.get(description)
+            if inspection is None:
+                inspection = inspected[description] = description.inspect()
             if inspection.asks_sex_or_gender:
                 asking_versions.add((form.page_id, form.version))
             report.rows.extend(
@@ -136,7 +133,9 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
                     for term in unkept_promises(purpose, form.promises)
                 )
         for where, text in form.texts:
-            report.rows.extend(FindingRow(form, where, finding) for finding in inspect_text(text).findings)
+            if text not in text_findings:
+                text_findings[text] = inspect_text(text).findings
+            report.rows.extend(FindingRow(form, where, finding) for finding in text_findings[text])
     # What visitors see counts: the live version, or the draft of a page never published.
     for page_id, version in asking_versions:
         if version == LIVE or page_id not in live_pages:
