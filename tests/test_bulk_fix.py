@@ -484,3 +484,21 @@ def test_preview_and_command_say_which_questions_will_follow_the_standard(
     response = client.post(reverse("wagtail_inclusive_forms:bulk_fix"), {"page": [page.pk], "publish": "1"})
     assert "volgt de standaardvraag: Geslacht" in response.content.decode()
     assert FormPage.objects.get(pk=page.pk).form_fields.get().overridden_settings == ()
+
+
+def test_a_one_page_preview_reads_only_that_page(root_page, monkeypatch):
+    """The preview of one form costs the same on a site of 5 or 5,000 forms."""
+    from wagtail_inclusive_forms import sources
+
+    wanted = old_form(root_page, "een")
+    for slug in ("twee", "drie", "vier", "vijf"):
+        old_form(root_page, slug)
+    described = []
+    real = sources.describe_page
+    monkeypatch.setattr(
+        sources, "describe_page", lambda page, *a, **k: described.append(page.pk) or real(page, *a, **k)
+    )
+    (plan,) = preview_fixes(page_ids=[wanted.pk])
+    assert plan.page_id == wanted.pk
+    assert described == [wanted.pk]
+    assert len(preview_fixes()) == 5  # the whole site still gets its plans

@@ -64,11 +64,9 @@ class PageOutcome:
 def preview_fixes(site: Site | None = None, page_ids: Iterable[int] | None = None) -> list[FormFix]:
     """The plan for every form page (of ``site``, or only ``page_ids``) with
     something to fix, from its latest version. Queries do not grow with the
-    number of pages or submissions."""
-    wanted = set(page_ids) if page_ids is not None else None
-    forms = latest_versions(
-        form for form in describe_form_pages(site) if wanted is None or form.page_id in wanted
-    )
+    number of pages or submissions; with ``page_ids`` only those pages are
+    read, so a one-page preview costs the same on any size of site."""
+    forms = latest_versions(describe_form_pages(site, page_ids))
     records = FormPurposeRecord.objects.latest_per_page(forms)
     sites = site_context.AllSites()
     rows = get_page_model().objects.filter(pk__in=forms).values_list("pk", "url_path", "content_type")
