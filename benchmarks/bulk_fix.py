@@ -3,18 +3,20 @@ own way of changing those forms (a new revision per page, published).
 
 Builds N form pages of 12 fields, each with an old "Geslacht: Man/Vrouw"
 question, in a throw-away SQLite database, and S submissions spread over them.
-Three copies of that database are then changed:
+Copies of that database are then changed:
 
 - stock: for every page, load it, change the field, ``save_revision()`` and
   ``publish()``: what an editor (or a hand-written script) does;
 - fix: ``preview_fixes()`` + ``apply_fixes(publish=True)``, all the command does;
 - fix without submissions: the same on a copy that has none.
 
-It reports the time ratio fix/stock, the peak memory of each (tracemalloc) and
-the query counts, which must be the same with and without submissions. Run
-from the repository root:
+Stock and fix run on fresh copies of the same database, interleaved over
+``--rounds`` rounds and taking turns going first (``benchmarks/measure.py``).
+It reports the CPU time ratio fix/stock (median, and the first round), the
+peak memory of each in a separate pass and the query counts, which must be the
+same with and without submissions. Run from the repository root:
 
-    .venv/bin/python benchmarks/bulk_fix.py --pages 1000 --submissions 100000
+    .venv/bin/python benchmarks/bulk_fix.py --pages 1000 --submissions 100000 --rounds 3
 """
 
 from __future__ import annotations
@@ -24,21 +26,13 @@ import os
 import shutil
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.audit import build, setup_django  # noqa: E402 - after the path is set
-
-
-def use_database(path: str) -> None:
-    from django.db import connections
-
-    connections["default"].close()
-    connections["default"].settings_dict["NAME"] = path
+from benchmarks.measure import compare, measure, on_copy, report, use_database  # noqa: E402
 
 
 def make_all_old() -> list[int]:
@@ -87,28 +81,6 @@ def our_fix() -> int:
     return sum(len(outcome.fields) for outcome in outcomes)
 
 
-def traced(function):
-    """(seconds, queries, result, peak bytes). Queries are counted as they run:
-    Django's own query log keeps only the last 9,000."""
-    from django.db import connection
-
-    count = 0
-
-    def counter(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
-        return execute(sql, params, many, context)
-
-    tracemalloc.start()
-    with connection.execute_wrapper(counter):
-        start = time.perf_counter()
-        result = function()
-        elapsed = time.perf_counter() - start
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return elapsed, count, result, peak
-
-
 def parse_size(description: str, pages: int, *, least_pages: int = 1, least_submissions: int = 0):
     """--pages and --submissions, checked: the size of a benchmark's site."""
     parser = argparse.ArgumentParser(description=description)
@@ -116,20 +88,18 @@ def parse_size(description: str, pages: int, *, least_pages: int = 1, least_subm
     parser.add_argument(
         "--submissions", type=int, default=100000, help="submissions in total (default 100000)"
     )
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved A/B rounds (default 3)")
     arguments = parser.parse_args()
     if (
         not least_pages <= arguments.pages <= 20000
         or not least_submissions <= arguments.submissions <= 2_000_000
+        or not 1 <= arguments.rounds <= 50
     ):
-        parser.error(f"--pages must be {least_pages}..20000 and --submissions {least_submissions}..2000000")
+        parser.error(
+            f"--pages must be {least_pages}..20000, --submissions {least_submissions}..2000000 "
+            "and --rounds 1..50"
+        )
     return arguments
-
-
-def print_run(name: str, run: tuple, counted: str) -> None:
-    """One line of a ``traced`` run: time, queries, peak memory and what it did."""
-    print(
-        f"{name}: {run[0]:.2f} s, {run[1]} queries, peak memory {run[3] / 2**20:.1f} MiB, {counted} {run[2]}"
-    )
 
 
 def main() -> None:
@@ -146,26 +116,15 @@ def main() -> None:
         shutil.copy(base, empty)
         add_submissions(page_ids, arguments.submissions)
         use_database(base)
-        stock_copy = os.path.join(folder, "stock.sqlite3")
-        shutil.copy(base, stock_copy)
 
-        use_database(stock_copy)
-        stock = traced(lambda: stock_fix(page_ids))
-        use_database(base)
-        ours = traced(our_fix)
-        use_database(empty)
-        without = traced(our_fix)
+        comparison = compare(base, folder, lambda: stock_fix(page_ids), our_fix, arguments.rounds)
+        without = on_copy(empty, folder, "without", lambda: measure(our_fix))
 
         print(f"forms: {arguments.pages}, old submissions: {arguments.submissions}")
-        for name, run in (
-            ("stock Wagtail revisions", stock),
-            ("bulk fix", ours),
-            ("bulk fix, 0 submissions", without),
-        ):
-            print_run(name, run, "fields")
-        print(f"ratio fix/stock: {ours[0] / stock[0]:.2f}")
-        same = "yes" if ours[1] == without[1] else "NO"
-        print(f"queries independent of submissions: {same} ({ours[1]} with, {without[1]} without)")
+        report(comparison, "stock Wagtail revisions", "bulk fix", "fields")
+        queries = comparison.ours[0].queries
+        same = "yes" if queries == without.queries else "NO"
+        print(f"queries independent of submissions: {same} ({queries} with, {without.queries} without)")
 
 
 if __name__ == "__main__":

@@ -23,13 +23,13 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.audit import FIELDS, setup_django  # noqa: E402 - after the path is set
+from benchmarks.measure import measure  # noqa: E402
 
 DATA = {
     "veld_0": "Anna",
@@ -95,24 +95,12 @@ def build() -> dict[str, str]:
     return {slug: page.url for slug, page in pages.items()}
 
 
-def measure(client, method: str, url: str, data: dict | None) -> tuple[float, int]:
+def measure_request(client, method: str, url: str, data: dict | None) -> tuple[float, int]:
     """(CPU seconds, queries) of one request."""
-    from django.db import connection
-
-    count = 0
-
-    def counter(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(counter):
-        start = time.process_time()
-        response = client.post(url, data) if method == "post" else client.get(url)
-        elapsed = time.process_time() - start
-    if response.status_code != 200:
-        sys.exit(f"{method.upper()} {url} answered {response.status_code}")
-    return elapsed, count
+    run = measure(lambda: client.post(url, data) if method == "post" else client.get(url))
+    if run.result.status_code != 200:
+        sys.exit(f"{method.upper()} {url} answered {run.result.status_code}")
+    return run.cpu, run.queries
 
 
 def compare(
@@ -124,7 +112,7 @@ def compare(
     for index in range(repeat):
         order = (("a", a), ("b", b)) if index % 2 else (("b", b), ("a", a))  # neither always first
         for key, (url, data) in order:
-            runs[key].append(measure(client, method, url, data))
+            runs[key].append(measure_request(client, method, url, data))
         mail.outbox.clear()
     cold = runs["b"][0][0] / runs["a"][0][0]
     warm_a = statistics.median(seconds for seconds, _queries in runs["a"][1:])

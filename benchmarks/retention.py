@@ -3,19 +3,21 @@ with stock Django/Wagtail (load each due submission, remove the answers, save).
 
 Builds N form pages (benchmarks.audit.build: two in three have an inclusive
 question, which is sensitive) in a throw-away SQLite database, and S
-submissions of which half are older than the 30-day retention period. Three
-copies are then anonymised:
+submissions of which half are older than the 30-day retention period. Copies
+are then anonymised:
 
 - stock: per form, every due submission loaded, its sensitive answers removed
   in Python and saved (``Model.save``), as a site without the package would;
 - retention run: ``run_retention(apply=True)``, all the command does;
 - retention run on a copy with a hundredth of the submissions.
 
-It reports the time ratio run/stock, peak memory (tracemalloc) and query
-counts, which must be equal for both sizes: one count and one UPDATE per form.
-Run from the repository root:
+Stock and run go on fresh copies of the same database, interleaved over
+``--rounds`` rounds and taking turns going first (``benchmarks/measure.py``).
+It reports the CPU time ratio run/stock (median, and the first round), peak
+memory in a separate pass, and query counts, which must be equal for both
+sizes: one count and one UPDATE per form. Run from the repository root:
 
-    .venv/bin/python benchmarks/retention.py --pages 100 --submissions 100000
+    .venv/bin/python benchmarks/retention.py --pages 100 --submissions 100000 --rounds 3
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.audit import build, setup_django  # noqa: E402 - after the path is set
-from benchmarks.bulk_fix import parse_size, print_run, traced, use_database  # noqa: E402
+from benchmarks.bulk_fix import parse_size  # noqa: E402
+from benchmarks.measure import compare, measure, on_copy, report, use_database  # noqa: E402
 
 RETENTION_DAYS = 30
 
@@ -120,28 +123,22 @@ def main() -> None:
         use_database(small)
         add_submissions(arguments.submissions // 100)
         use_database(base)
-        stock_copy = os.path.join(folder, "stock.sqlite3")
-        shutil.copy(base, stock_copy)
 
-        use_database(stock_copy)
-        stock = traced(stock_anonymise)
-        use_database(base)
-        ours = traced(our_anonymise)
-        use_database(small)
-        fewer = traced(our_anonymise)
+        comparison = compare(base, folder, stock_anonymise, our_anonymise, arguments.rounds)
+        fewer = on_copy(small, folder, "fewer", lambda: measure(our_anonymise))
 
         print(f"forms: {arguments.pages}, submissions: {arguments.submissions}, due: half")
-        for name, run in (
-            ("stock: load, change, save each", stock),
-            ("retention run", ours),
-            (f"retention run, {arguments.submissions // 100} submissions", fewer),
-        ):
-            print_run(name, run, "anonymised")
-        print(f"ratio run/stock: {ours[0] / stock[0]:.3f}")
-        same = "yes" if ours[1] == fewer[1] else "NO"
-        print(f"queries independent of submissions: {same} ({ours[1]} with, {fewer[1]} with a hundredth)")
-        if stock[2] != ours[2]:
-            sys.exit(f"the runs disagree: stock anonymised {stock[2]}, the retention run {ours[2]}")
+        report(comparison, "stock: load, change, save each", "retention run", "anonymised")
+        queries = comparison.ours[0].queries
+        same = "yes" if queries == fewer.queries else "NO"
+        print(
+            f"queries independent of submissions: {same} ({queries} with, {fewer.queries} with a hundredth)"
+        )
+        if comparison.stock[0].result != comparison.ours[0].result:
+            sys.exit(
+                f"the runs disagree: stock anonymised {comparison.stock[0].result}, "
+                f"the retention run {comparison.ours[0].result}"
+            )
 
 
 if __name__ == "__main__":
