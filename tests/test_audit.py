@@ -54,6 +54,8 @@ PURPOSE = "We vragen dit omdat de wet het verplicht."
         ("Titel", "radio", "Dr. (m)\nDr. (v)\nIr. (m)\nIr. (v)", PURPOSE, False, {"salutation-from-sex"}),
         ("Aanhef", "radio", "De heer (dr.)\nMevrouw (dr.)", PURPOSE, False, {"salutation-from-sex"}),
         ("", "radio", "Heer\nMevrouw\nAnders", PURPOSE, False, {"salutation-from-sex"}),
+        ("Geslacht", "radio", "Dhr.\nMevr.\nMx.", PURPOSE, False, set()),  # the label asks sex
+        ("Geslacht", "radio", "Man (male)\nVrouw (female)\nMx", PURPOSE, False, set()),
     ],
 )
 def test_sex_and_gender_questions_are_found(label, field_type, choices, help_text, required, codes):

@@ -72,11 +72,13 @@ def address_option_kind(answer: str) -> str | None:
     without a sex), or None when the answer is no title at all."""
     lists = _lists()
     inside = [normalise_answer(part) for part in _BRACKETS.findall(answer or "")]
-    parts = [part for part in [normalise_answer(_BRACKETS.sub(" ", answer or "")), *inside] if part]
+    main = normalise_answer(_BRACKETS.sub(" ", answer or ""))
+    parts = [part for part in [main, *inside] if part]
     if any(phrase_pattern("gendered_address_answers").search(part) for part in parts):
         return GENDERED
-    if any(part in lists.long_male | lists.long_female | {"m", "v", "f", "w"} for part in inside):
-        return GENDERED  # a gender marked in brackets: "Dr. (m)"
+    marked = any(part in lists.long_male | lists.long_female | {"m", "v", "f", "w"} for part in inside)
+    if marked and main and set(main.split()) <= lists.professional:
+        return GENDERED  # a title with a gender in brackets: "Dr. (m)"
     if any(phrase_pattern("neutral_address_answers").search(part) for part in parts):
         return NEUTRAL
     if parts and all(set(part.split()) <= lists.professional for part in parts):
@@ -127,8 +129,8 @@ def _classify(label: str, context: str, options: list[str], title_list: str | No
     sex_label = any(_is_sex_word(word) for word in label_words)
     if not sex_label and set(label_words) & lists.not_sex:
         return "surname"
-    if title_list:
-        return title_list
+    if title_list == "gendered_address" or (title_list and not sex_label):
+        return title_list  # a neutral title list labelled "Geslacht" still asks sex
     if options and _mentions(label_text, "address_question_words"):
         return "neutral_address"
     if len(option_set & lists.sizes) >= 2:
