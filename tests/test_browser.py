@@ -53,7 +53,13 @@ def page_in(browser):
         return context.new_page()
 
     yield open_page
+    # Stop every page's scripts (the page editor pings the server) and let requests
+    # in flight finish before the live server's database is flushed: a request still
+    # reading while the flush runs locks a table and fails the next test's teardown.
     for context in contexts:
+        for page in context.pages:
+            page.goto("about:blank")
+            page.wait_for_load_state("networkidle")
         context.close()
 
 
