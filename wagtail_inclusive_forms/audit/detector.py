@@ -59,6 +59,8 @@ class _Lists:
         self.animals, self.sizes = words("animal_words"), words("clothing_size_answers")
         self.stigmatising = words("stigmatising_answers")
         self.professional = words("professional_titles")
+        # A gender written in brackets after a title: "Dr. (m)", "Ir. (vrouw)".
+        self.gender_marks = self.long_male | self.long_female | {"m", "v", "f", "w"}
 
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
@@ -76,9 +78,9 @@ def address_option_kind(answer: str) -> str | None:
     parts = [part for part in [main, *inside] if part]
     if any(phrase_pattern("gendered_address_answers").search(part) for part in parts):
         return GENDERED
-    marked = any(part in lists.long_male | lists.long_female | {"m", "v", "f", "w"} for part in inside)
+    marked = any(part in lists.gender_marks for part in inside)
     if marked and main and set(main.split()) <= lists.professional:
-        return GENDERED  # a title with a gender in brackets: "Dr. (m)"
+        return GENDERED
     if any(phrase_pattern("neutral_address_answers").search(part) for part in parts):
         return NEUTRAL
     if parts and all(set(part.split()) <= lists.professional for part in parts):
