@@ -7,6 +7,9 @@ the package's form page with the same 12 fields, one of them the sex question
 mailing staff to Django's in-memory mail backend. Ours is measured twice: with
 the question's own purpose text, and with salutation and confirmation e-mail.
 
+Last, an editor opens each page in Wagtail's page editor (the package adds
+the audit notice and, on the inclusive question, the standard question's panel).
+
 Requests go through Django's test client (the whole middleware stack, no
 network). A and B alternate request by request, so both see the same machine
 state, and take turns going first; the first request of each page is reported
@@ -132,8 +135,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         setup_django(str(Path(folder) / "form_requests.sqlite3"))
         from django.conf import settings
+        from django.contrib.auth import get_user_model
         from django.test import Client
         from django.test.utils import setup_test_environment
+        from django.urls import reverse
+        from wagtail.models import Page
 
         setup_test_environment()  # the in-memory mail backend
         settings.WAGTAIL_INCLUSIVE_FORMS_CONFIRMATION_EMAIL_RATE_LIMIT = None
@@ -154,6 +160,15 @@ def main() -> None:
             (urls["stock"], stock_post),
             (urls["ours-confirmation"], our_post),
             arguments.repeat,
+        )
+        editor = Client()
+        editor.force_login(get_user_model().objects.create_superuser("redacteur", "r@example.org", "x"))
+        edit = {
+            slug: reverse("wagtailadmin_pages:edit", args=(Page.objects.get(slug=slug).pk,)) for slug in urls
+        }
+        editor.get(edit["stock"])  # the admin's own first-request costs, outside both sides
+        compare(
+            editor, "editor GET (admin)", "get", (edit["stock"], None), (edit["ours"], None), arguments.repeat
         )
 
 

@@ -202,3 +202,27 @@ def test_each_distinct_field_and_text_is_judged_once_per_run_and_again_next_run(
     assert sum(row.finding.code == "gendered-language" for row in report.rows) == 50
     audit_forms(forms)
     assert calls == {"fields": 2, "texts": 2}  # nothing kept from the previous run
+
+
+@pytest.mark.parametrize(
+    "html, seen",
+    [
+        ("<p>Beste <b>heer</b> of mevrouw</p><p>Tot ziens</p>", "Beste heer of mevrouw Tot ziens"),
+        ("<p>Zus &amp; broer&nbsp;samen &lt;3</p>", "Zus & broer samen <3"),
+        ("<a href=\"/a?b>c\" title='x>y'>moeder</a>", "moeder"),
+        ("<p>vader<!-- <b>niet</b> --></p><script>var man = 1;</script><style>p{}</style>", "vader"),
+        ("geen HTML, wel  twee spaties", "geen HTML, wel  twee spaties"),
+    ],
+)
+def test_page_text_is_read_as_a_reader_sees_it(html, seen):
+    """Rich text is read without a parser; it gives the words BeautifulSoup gives."""
+    from bs4 import BeautifulSoup
+
+    from wagtail_inclusive_forms.audit.html import plain_text
+
+    assert plain_text(html) == seen
+    if "<" in html:
+        soup = BeautifulSoup(html, "html.parser")
+        for hidden in soup(["script", "style"]):
+            hidden.decompose()
+        assert plain_text(html).split() == soup.get_text(" ").split()

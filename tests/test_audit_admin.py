@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.factories import FormPageFactory, InclusiveFieldFactory
 from tests.test_audit_command import old_style_form
 from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
 from wagtail_inclusive_forms.models import AuditRun
@@ -129,6 +130,27 @@ def test_page_editor_shows_the_forms_findings_with_advice(client, admin_user, ro
         "niets om te verbeteren"
         in BeautifulSoup(clean, "html.parser").select_one(".wif-audit-notice").get_text()
     )
+
+
+def test_page_editor_audits_the_draft_of_a_question_with_the_default_purpose(client, admin_user, root_page):
+    """The standard purpose text is composed per form; the notice reads it as text (it once crashed)."""
+    page = FormPageFactory(parent=root_page, slug="standaard", title="Standaard")
+    InclusiveFieldFactory(page=page, inclusive_purpose="", sort_order=0)
+    page.save_revision().publish()
+    draft = page.get_latest_revision_as_object()
+    draft.form_fields.add(
+        draft.form_fields.model(label="Geslacht ouder", field_type="dropdown", choices="Man\nVrouw")
+    )
+    draft.save_revision()
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    assert response.status_code == 200
+    text = (
+        BeautifulSoup(response.content, "html.parser")
+        .select_one(".wif-audit-notice")
+        .get_text(" ", strip=True)
+    )
+    assert "Alleen man en vrouw zijn te kiezen." in text  # found in the draft, not yet live
 
 
 def test_homepage_panel_only_for_the_permission(client, editor, privacy_officer, root_page):

@@ -126,6 +126,36 @@ def test_query_count_does_not_grow_with_the_number_of_pages(root_page):
     assert many_queries == few_queries
 
 
+def _draft(page, label):
+    draft = Page.objects.get(pk=page.pk).specific
+    draft.form_fields.add(draft.form_fields.model(label=label, field_type="singleline"))
+    draft.intro = f"<p>{label}</p>"
+    draft.save_revision()
+
+
+def test_drafts_and_stream_forms_add_no_queries_per_page(root_page):
+    """A page with a draft is read from its revision, not rebuilt with a query per field."""
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            forms = [(form.version, len(form.fields)) for form in describe_forms()]
+        return forms, len(queries)
+
+    _draft(old_style_form(root_page, "a"), "Naam vader")
+    StreamFormPageFactory(parent=root_page, slug="s0", body=[("name", "Naam")]).save_revision().publish()
+    few_forms, few_queries = count()
+    for index in range(6):
+        _draft(old_style_form(root_page, f"b{index}"), f"Naam moeder {index}")
+        stream = StreamFormPageFactory(parent=root_page, slug=f"s{index + 1}", body=[("name", "Naam")])
+        stream.save_revision().publish()
+        stream.body = [("name", "Naam"), ("name", "Woonplaats")]
+        stream.save_revision()
+    many_forms, many_queries = count()
+    assert sorted(few_forms) == [("draft", 3), ("live", 1), ("live", 2)]
+    assert many_forms.count(("draft", 3)) == 7 and many_forms.count(("draft", 2)) == 6
+    assert many_queries == few_queries
+
+
 def test_one_site_only(root_page):
     old_style_form(root_page, "hier")
     other_home = Page.get_first_root_node().add_child(instance=Page(title="Ander", slug="ander"))

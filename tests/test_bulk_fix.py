@@ -494,9 +494,9 @@ def test_a_one_page_preview_reads_only_that_page(root_page, monkeypatch):
     for slug in ("twee", "drie", "vier", "vijf"):
         old_form(root_page, slug)
     described = []
-    real = sources.describe_page
+    real = sources._description
     monkeypatch.setattr(
-        sources, "describe_page", lambda page, *a, **k: described.append(page.pk) or real(page, *a, **k)
+        sources, "_description", lambda page, *a, **k: described.append(page.pk) or real(page, *a, **k)
     )
     (plan,) = preview_fixes(page_ids=[wanted.pk])
     assert plan.page_id == wanted.pk

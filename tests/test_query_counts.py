@@ -101,3 +101,62 @@ def test_the_salutation_tag_costs_the_same_for_many_submissions(appointment_page
     few, text = render(2)
     assert text.startswith("Beste meneer Berg0|Beste meneer Berg1|")
     assert render(20)[0] == few
+
+
+def test_the_page_editor_reads_the_sites_settings_once_for_all_questions(client, admin_user, root_page):
+    """The editor's panels (audit notice, standard question per question) share one
+    read of the site: more inclusive questions cost no more queries."""
+    from django.urls import reverse
+
+    one = our_page(root_page, "een")
+    three = our_page(root_page, "drie")
+    for order in (10, 11):
+        InclusiveFieldFactory(page=three, label=f"Geslacht {order}", sort_order=order, inclusive_purpose="")
+    three.save_revision().publish()
+    client.force_login(admin_user)
+    costs = [
+        len(queries(client, "get", reverse("wagtailadmin_pages:edit", args=(page.pk,))))
+        for page in (one, three)
+    ]
+    sql = "\n".join(queries(client, "get", reverse("wagtailadmin_pages:edit", args=(three.pk,))))
+    assert costs[0] == costs[1]
+    assert sql.count('FROM "wagtail_inclusive_forms_inclusiveformssettings"') == 1
+    assert sql.count('FROM "wagtail_inclusive_forms_formpurposerecord"') == 1
+
+
+@pytest.mark.parametrize("export", ["", "?export=csv", "?export=xlsx"])
+def test_the_submissions_listing_and_exports_cost_the_same_for_more_submissions(
+    client, admin_user, root_page, export
+):
+    """Fields are read once per request, not per column; rows are read in chunks
+    (exports stream), so more submissions cost no more queries."""
+    from django.urls import reverse
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from tests.test_exports_and_stored_data import csv_rows, xlsx_rows
+
+    page = our_page(root_page, "lijst")
+    client.force_login(admin_user)
+    url = reverse("wagtailforms:list_submissions", args=(page.pk,)) + export
+
+    def request(submissions):
+        FormSubmission.objects.bulk_create(
+            FormSubmission(page=page, form_data={**DATA, "geslacht": {"answer": "female"}})
+            for _ in range(submissions)
+        )
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response.status_code == 200
+        fields_read = sum('FROM "wagtail_inclusive_forms_test_formfield"' in q["sql"] for q in captured)
+        return len(captured), fields_read, body
+
+    request(0)  # Django's content type cache filled
+    few, fields_read, _body = request(25)  # more than a listing page: both are paginated
+    many, _fields_read, body = request(40)
+    assert many == few and fields_read == 1
+    if export == "?export=csv":
+        rows = csv_rows(body)
+        assert len(rows) == 65 and rows[0]["Aanhef voor brieven"] == "Beste mevrouw Berg"
+    elif export == "?export=xlsx":
+        assert len(xlsx_rows(body)) == 66

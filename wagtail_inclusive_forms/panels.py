@@ -68,19 +68,24 @@ class AuditNoticePanel(Panel):
             return bool(self.instance and self.instance.pk)
 
         def get_context_data(self, parent_context=None):
+            from . import site_context
             from .audit import audit_forms
-            from .sources import describe_page
+            from .retention_runs import policy_for_page
+            from .sources import describe_page, page_promises
 
             context = super().get_context_data(parent_context)
+            # The editor's instance is already the latest revision: audit it as it is,
+            # with the site's settings the other panels of this request read too.
             page = self.instance
-            revision = getattr(page, "latest_revision", None)
-            latest = page.with_content_json(revision.content) if revision is not None else page
-            context["notice_rows"] = audit_forms([describe_page(latest)]).rows
+            site = site_context.for_page(page, self.request)
+            retention = policy_for_page(page, site)
+            described = describe_page(
+                page, shared=site.shared_question(), promises=page_promises(page, retention)
+            )
+            context["notice_rows"] = audit_forms([described]).rows
             context["page_id"] = page.pk
             if hasattr(page, "get_sensitive_field_names"):
-                from .retention_runs import policy_for_page
-
-                context["retention"] = policy_for_page(page).describe()
+                context["retention"] = retention.describe()
             return context
 
 
@@ -106,21 +111,20 @@ def standard_question_rows(shared, own: dict | None = None) -> list[dict]:
 
 def shared_question_of(instance, request):
     """The standard question that applies to a form field in the editor: its
-    page's site's, or for a field not saved yet the site being edited from."""
+    page's site's; for a field not saved yet, the edited page's site's when this
+    request has read it, else the site being edited from."""
     from wagtail.models import Site
 
     from . import site_context
 
-    cache = request.__dict__.setdefault("_wif_shared_questions", {}) if request is not None else {}
-    page_id = getattr(instance, "page_id", None)
-    key = ("page", page_id) if page_id else ("request", None)
-    if key not in cache:
-        if page_id:
-            cache[key] = site_context.for_page(instance.page).shared_question()
-        else:
-            site = Site.find_for_request(request) if request else None
-            cache[key] = site_context.load(site.pk if site else None).shared_question()
-    return cache[key]
+    if getattr(instance, "page_id", None):
+        return site_context.for_page(instance.page, request).shared_question()
+    match = getattr(request, "resolver_match", None)
+    known = site_context.known_for_page(request, match.kwargs.get("page_id")) if match else None
+    if known is not None:
+        return known.shared_question()
+    site = Site.find_for_request(request) if request else None
+    return site_context.load(site.pk if site else None).shared_question()
 
 
 class SharedQuestionPanel(Panel):

@@ -18,6 +18,7 @@ from .retention import RetentionPolicy
 from .salutations import SalutationScheme, get_preset
 
 _REQUEST_ATTRIBUTE = "_wagtail_inclusive_forms_site_context"
+_PAGE_CONTEXTS_ATTRIBUTE = "_wagtail_inclusive_forms_page_contexts"
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,18 @@ def for_request(request) -> SiteContext:
     return context
 
 
-def for_page(page) -> SiteContext:
-    """The context of the site a page lies in (two queries), for code without a request."""
+def for_page(page, request=None) -> SiteContext:
+    """The context of the site a page lies in (two queries), for code that does
+    not serve the page: commands, tasks, and the editor, where ``request`` (the
+    admin's) keeps it for each page so its panels read it once."""
     from .models.settings import site_id_of
 
-    return load(site_id_of(page))
+    contexts = request.__dict__.setdefault(_PAGE_CONTEXTS_ATTRIBUTE, {}) if request is not None else {}
+    if page.pk not in contexts:
+        contexts[page.pk] = load(site_id_of(page))
+    return contexts[page.pk]
+
+
+def known_for_page(request, page_id) -> SiteContext | None:
+    """The context ``for_page`` already read for ``page_id`` in this request, if any."""
+    return getattr(request, _PAGE_CONTEXTS_ATTRIBUTE, {}).get(page_id)

@@ -3,7 +3,7 @@
 Every concrete page type built on Wagtail's ``FormMixin``, in any app, is read
 with one query for its pages and one for their form fields, whatever the
 number of pages. Each page gives its live version and, when it has unpublished
-changes, its latest draft (rebuilt from the revision, without queries).
+changes, its latest draft (read from the revision's JSON, without queries).
 Forms written as HTML in rich text or StreamField blocks of any page type are
 read too (live versions, one query per page type). Inclusive questions are
 read under the standard question of the site each page belongs to.
@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from bs4 import BeautifulSoup
 from django.db import models
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.fields import RichTextField, StreamField
@@ -22,7 +21,7 @@ from wagtail.models import Site, get_page_models
 
 from . import site_context
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
-from .audit.html import fields_in_html, html_strings
+from .audit.html import fields_in_html, html_strings, plain_text
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord, form_retention_policy
 from .page_model import get_page_model
@@ -108,8 +107,7 @@ def _texts(page) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ..
     for field in page_text_fields(type(page)):
         value = getattr(page, field.attname) or ""
         if value or field.attname == "title":
-            text = BeautifulSoup(value, "html.parser").get_text(" ") if "<" in value else value
-            texts.append((str(field.verbose_name), text))
+            texts.append((str(field.verbose_name), plain_text(value)))
             stored.append((str(field.verbose_name), value))
     return tuple(texts), tuple(stored)
 
@@ -126,14 +124,20 @@ def describe_page(
     """One form page (or a page rebuilt from a revision) as the audit reads it,
     its inclusive questions under ``shared`` (default: its site's standard,
     with the default purpose text made true by ``promises``)."""
-    if shared is None:
-        shared = (
-            page.get_shared_question() if hasattr(page, "get_shared_question") else default_shared_question()
-        )
-        if promises is None and hasattr(page, "get_promises"):
-            promises = page.get_promises()
-    elif promises is not None:
+    if shared is None and hasattr(page, "get_site_context"):
+        shared = page.get_site_context().shared_question()
+        promises = page.get_promises() if promises is None else promises
+    shared = shared or default_shared_question()
+    if promises is not None:
+        # As text, composed now: the audit reads the purpose, a page's own lazy one would not do.
         shared = replace(shared, purpose=purpose_for_form(shared.purpose, promises))
+    return _description(page, version, shared, promises)
+
+
+def _description(
+    page, version: str, shared: SharedQuestion, promises: FormPromises | None
+) -> FormDescription:
+    """``page`` described with its questions under ``shared`` as given."""
     fields = (
         _stream_fields(page, shared)
         if hasattr(page, "iter_question_blocks")
@@ -203,6 +207,21 @@ def describe_html_forms(site: Site | None = None) -> Iterator[FormDescription]:
                 )
 
 
+def draft_for_reading(page, content: dict):
+    """``page`` as a revision's ``content`` has it, to read and never to save.
+
+    Wagtail's ``with_content_json`` checks every foreign key of the page and
+    of each form field with a query and looks up the parent for the URL: about
+    16 queries per draft. Reading needs none of it, so the revision's JSON is
+    loaded without those checks and the page keeps its place and URL.
+    """
+    draft = type(page).from_serializable_data(content, check_fks=False)
+    draft.pk = page.pk
+    for name in ("id", "path", "depth", "url_path", "live", "has_unpublished_changes", "latest_revision_id"):
+        setattr(draft, name, getattr(page, name))
+    return draft
+
+
 def describe_forms(site: Site | None = None) -> Iterator[FormDescription]:
     """Every form (of ``site``, or of all sites): form pages live and latest
     draft, and HTML forms in the content of any page."""
@@ -217,6 +236,7 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
     wanted = None if page_ids is None else list(page_ids)
     sites = site_context.AllSites()
     records = FormPurposeRecord.objects.latest_per_page(wanted)
+    composed: dict[tuple, SharedQuestion] = {}
     for model in form_page_models():
         pages = model.objects.select_related("latest_revision").order_by("path")
         if site is not None:
@@ -228,11 +248,16 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
             pages = pages.prefetch_related(*relations)
         for page in pages:
             context = sites.for_path(page.url_path)
-            shared = context.shared_question()
             retention = form_retention_policy(context.retention_policy(), records.get(page.pk))
-            if page.live:
-                yield describe_page(page, LIVE, shared, page_promises(page, retention))
+            versions = [(LIVE, page)] if page.live else []
             revision = page.latest_revision
             if revision is not None and (page.has_unpublished_changes or not page.live):
-                draft = page.with_content_json(revision.content)
-                yield describe_page(draft, DRAFT, shared, page_promises(draft, retention))
+                versions.append((DRAFT, draft_for_reading(page, revision.content)))
+            for version, read in versions:
+                promises = page_promises(read, retention)
+                # Forms of one site mostly make the same promises: compose each purpose text once.
+                key = (context.site_id, promises)
+                if key not in composed:
+                    shared = context.shared_question()
+                    composed[key] = replace(shared, purpose=purpose_for_form(shared.purpose, promises))
+                yield _description(read, version, composed[key], promises)

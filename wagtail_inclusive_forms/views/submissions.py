@@ -16,12 +16,18 @@ from ..answers import readable_answer, registration_sex_code
 from ..models.question import registration_column
 from ..models.salutations import SALUTATION_COLUMN
 from ..need_to_know import hide_sensitive, may_see_sensitive
-from .exports import SafeSpreadsheetExportMixin, TolerantSubmissionIterable
+from .exports import SafeSpreadsheetExportMixin, TolerantSubmissionIterable, counted_without_loading
 
 
 class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListView):
     """Readable inclusive answers and the salutation, in the listing and exports;
     cells safe to open; legacy rows of any shape shown, never a server error."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # The page object (an InclusiveFormMixin page: only those use this view) is this
+        # request's own: its fields are read once, not per column, filter and heading.
+        kwargs["form_page"].keep_form_fields()
+        return super().dispatch(request, *args, **kwargs)
 
     @cached_property
     def tolerant_iterable_class(self) -> type[TolerantSubmissionIterable]:
@@ -34,7 +40,7 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
         queryset = super().get_base_queryset()
         # Django's hook for what a queryset yields; clones (filters, pages) keep it.
         queryset._iterable_class = self.tolerant_iterable_class
-        return queryset
+        return counted_without_loading(queryset) if self.is_export else queryset
 
     @cached_property
     def inclusive_questions(self):
