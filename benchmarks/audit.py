@@ -134,49 +134,35 @@ def _publish_with_revisions(pages, draft_every: int) -> int:
     from wagtail.models import Revision
 
     now = timezone.now()
-    revisions, drafts = [], 0
+    own: dict[int, list] = {}  # page id -> its revisions, oldest first
     for index, page in enumerate(pages):
         content = page.serializable_data()
-        for _older_and_live in range(2):
-            revisions.append(
-                Revision(
-                    content_object=page,
-                    base_content_type=page.get_content_type(),
-                    object_str=page.title,
-                    content=content,
-                    created_at=now,
-                )
-            )
+        contents = [content, content]  # an older revision and the live one
         if index % draft_every == 0:
             draft = dict(content, intro=RICH_TEXT.format(what="iets nieuws", index=index))
             if "form_fields" in draft:
                 draft["form_fields"] = [
                     dict(field, label=f"{field['label']} (nieuw)") for field in draft["form_fields"]
                 ]
-            revisions.append(
-                Revision(
-                    content_object=page,
-                    base_content_type=page.get_content_type(),
-                    object_str=page.title,
-                    content=draft,
-                    created_at=now,
-                )
+            contents.append(draft)
+        own[page.pk] = [
+            Revision(
+                content_object=page,
+                base_content_type=page.get_content_type(),
+                object_str=page.title,
+                content=stored,
+                created_at=now,
             )
-            drafts += 1
-    Revision.objects.bulk_create(revisions, batch_size=1000)
-    by_page: dict[str, list] = {}
-    for revision in revisions:
-        by_page.setdefault(str(revision.object_id), []).append(revision)
-    updates = []
+            for stored in contents
+        ]
+    Revision.objects.bulk_create([revision for group in own.values() for revision in group], batch_size=1000)
     for page in pages:
-        own = by_page[str(page.pk)]
-        page.live_revision, page.latest_revision = own[1], own[-1]
-        page.has_unpublished_changes = len(own) == 3
-        updates.append(page)
+        page.live_revision, page.latest_revision = own[page.pk][1], own[page.pk][-1]
+        page.has_unpublished_changes = len(own[page.pk]) == 3
     type(pages[0]).objects.bulk_update(
-        updates, ["live_revision", "latest_revision", "has_unpublished_changes"], batch_size=1000
+        pages, ["live_revision", "latest_revision", "has_unpublished_changes"], batch_size=1000
     )
-    return drafts
+    return sum(len(group) == 3 for group in own.values())
 
 
 def build_realistic(pages: int, sites: int) -> dict[str, int]:

@@ -11,6 +11,7 @@ export of 100,000 submissions takes no more memory than one of 10,000.
 from __future__ import annotations
 
 import tempfile
+from functools import cache
 
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
@@ -41,9 +42,14 @@ class CountsWithoutLoading:
         return self.count() if self._result_cache is None else super().__len__()
 
 
+@cache
+def _counted_class(queryset_class: type[QuerySet]) -> type[QuerySet]:
+    return type(f"Counted{queryset_class.__name__}", (CountsWithoutLoading, queryset_class), {})
+
+
 def counted_without_loading(queryset: QuerySet) -> QuerySet:
     queryset = queryset.all()
-    queryset.__class__ = type(f"Counted{type(queryset).__name__}", (CountsWithoutLoading, type(queryset)), {})
+    queryset.__class__ = _counted_class(type(queryset))
     return queryset
 
 
