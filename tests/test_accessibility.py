@@ -124,3 +124,37 @@ def test_the_page_to_change_answers_has_no_axe_violations(demo_server, page_in):
     page.goto(base + urllib.parse.urlsplit(link).path)
     assert page.locator("h1").inner_text() == "Uw antwoorden wijzigen of intrekken"
     assert violations(page) == []
+
+
+ADMIN_PAGES = """
+import json
+from django.urls import reverse
+from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
+run = latest_run() or run_and_store_audit()
+form = run.asking_page_ids[0]
+names = ["audit_dashboard", "audit_report", "purpose_records", "bulk_fix"]
+urls = [reverse(f"wagtail_inclusive_forms:{name}") for name in names]
+urls.append(reverse("wagtail_inclusive_forms:purpose_record", args=(form,)))
+print(json.dumps(urls))
+"""
+
+
+def test_every_addon_admin_page_has_no_axe_violations(demo_server, page_in):  # noqa: F811
+    """The audit's dashboard, report, purpose records, bulk-fix preview and a
+    form's purpose record, as the demo's administrator sees them (light theme)."""
+    base, _urls, db = demo_server
+    urls = json.loads(manage("shell", "-c", ADMIN_PAGES, db=db).strip().splitlines()[-1])
+    page = page_in()
+    page.goto(base + "/admin/login/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", "voorbeeldstad")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    found = {}
+    for url in urls:
+        page.goto(base + url)
+        assert page.url == base + url, f"{url}: not shown to the administrator"
+        assert page.locator("h1").count() == 1, url
+        found[url] = violations(page)
+    failing = {url: found[url] for url in found if found[url]}
+    assert failing == {}, json.dumps(failing, indent=1, ensure_ascii=False)

@@ -128,7 +128,7 @@ def test_submissions_listing_shows_readable_escaped_answers(client, admin_user, 
 def test_csv_export_has_readable_answers_and_no_formulas(client, admin_user, answered_form):
     client.force_login(admin_user)
     response = client.get(reverse("wagtailforms:list_submissions", args=(answered_form.pk,)) + "?export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert [row["Geslacht"] for row in rows] == [
         "Ik identificeer me als: <b>non-binair</b>",
         "Dat zeg ik liever niet",

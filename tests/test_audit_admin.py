@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from tests.factories import FormPageFactory, InclusiveFieldFactory
 from tests.test_audit_command import old_style_form
@@ -42,12 +43,16 @@ def test_dashboard_runs_the_audit_and_shows_the_totals(client, privacy_officer, 
     assert "2 van 2 formulieren vragen naar sekse of gender." in html
     soup = BeautifulSoup(html, "html.parser")
     counts = {
-        row.find("code").get_text(): row.find_all("td")[-1].get_text(strip=True)
+        row["data-code"]: row.find_all("td")[-1].get_text(strip=True)
         for row in soup.select("table.wif-audit-chart tbody tr")
     }
     assert (
         counts["binary-options"] == "1" and counts["required"] == "1" and counts["stigmatising-label"] == "0"
     )
+    chart = soup.select_one("table.wif-audit-chart").get_text(" ", strip=True)
+    # Names and severities in words, never the internal codes or a "…" for a missing term.
+    assert "Alleen man of vrouw" in chart and "Genderspecifieke formulering" in chart and "hoog" in chart
+    assert "binary-options" not in chart and "…" not in chart and "high" not in chart
     assert latest_run().started_by == privacy_officer
 
 
@@ -60,9 +65,90 @@ def test_report_lists_filters_and_exports_the_findings(client, privacy_officer, 
     filtered = client.get(reverse(REPORT) + "?code=required").content.decode()
     assert "Sekse of gender moet worden ingevuld." in filtered and "Alleen man en vrouw" not in filtered
     response = client.get(reverse(REPORT) + "?export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
-    assert {row["Bevinding"] for row in rows} == {"binary-options", "required", "no-purpose"}
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # a byte order mark: spreadsheet programs read UTF-8
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert {row["Bevinding"] for row in rows} == {
+        "Alleen man of vrouw",
+        "Verplicht antwoord",
+        "Geen doel vermeld",
+    }
+    assert {(row["Versie"], row["Ernst"]) for row in rows} == {
+        ("gepubliceerd", "hoog"),
+        ("gepubliceerd", "middel"),
+    }
     assert all(row["Advies"] for row in rows)
+    xlsx = client.get(reverse(REPORT) + "?export=xlsx")
+    workbook = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
+    assert workbook.sheetnames == ["Bevindingen"]
+    assert [cell.value for cell in workbook.active[2]][1:5] == [
+        "gepubliceerd",
+        "Geslacht",
+        "Alleen man of vrouw",
+        "hoog",
+    ]
+
+
+def test_report_filters_by_form_and_links_each_form_to_its_editor(client, privacy_officer, root_page):
+    parking, permit = old_style_form(root_page, "parkeren"), old_style_form(root_page, "vergunning")
+    run_and_store_audit()
+    client.force_login(privacy_officer)
+    soup = BeautifulSoup(client.get(reverse(REPORT)).content, "html.parser")
+    options = {option.get_text(strip=True) for option in soup.select("select[name=page] option")}
+    assert {"Formulier parkeren", "Formulier vergunning"} <= options
+    links = {link["href"] for link in soup.select("td a")}
+    assert reverse("wagtailadmin_pages:edit", args=(parking.pk,)) in links
+    assert soup.select_one("td.wif-finding-message details summary").get_text(strip=True) == "Advies"
+    filtered = client.get(reverse(REPORT) + f"?page={permit.pk}").content.decode()
+    assert "Formulier vergunning" in filtered and "Formulier parkeren</a>" not in filtered
+
+
+@pytest.mark.parametrize(
+    "url_name, args, title",
+    [
+        (DASHBOARD, (), "Inclusieve formulieren"),
+        (REPORT, (), "Bevindingen van de doorlichting"),
+        ("wagtail_inclusive_forms:purpose_records", (), "Doelvastleggingen"),
+        ("wagtail_inclusive_forms:bulk_fix", (), "Oude vragen naar geslacht opschonen"),
+        (
+            "wagtail_inclusive_forms:purpose_record",
+            ("page",),
+            "Waarom dit formulier naar sekse of gender vraagt",
+        ),
+    ],
+)
+def test_every_addon_page_has_wagtails_header_with_one_h1_and_breadcrumbs(
+    client, admin_user, root_page, url_name, args, title
+):
+    page = old_style_form(root_page, "parkeren")
+    client.force_login(admin_user)
+    soup = BeautifulSoup(client.get(reverse(url_name, args=[page.pk for _ in args])).content, "html.parser")
+    (heading,) = soup.find_all("h1")
+    assert heading.get_text(" ", strip=True).startswith(title)
+    crumbs = [
+        item.get_text(" ", strip=True) for item in soup.select("[data-w-breadcrumbs-target] li, nav ol li")
+    ]
+    assert crumbs and crumbs[-1].startswith(title)
+    if url_name != DASHBOARD:
+        assert soup.find("a", href=reverse(DASHBOARD))  # back to the add-on's dashboard
+
+
+def test_fixes_saved_as_drafts_are_named_until_published(client, admin_user, root_page):
+    page = old_style_form(root_page, "parkeren")
+    client.force_login(admin_user)
+    client.post(reverse("wagtail_inclusive_forms:bulk_fix"), {"page": [page.pk], "publish": "0"})
+    waiting = "1 opgeschoond formulier wacht op publicatie"  # "Eén" in words
+    for url in (reverse(DASHBOARD), reverse("wagtail_inclusive_forms:bulk_fix")):
+        html = client.get(url).content.decode()
+        assert waiting in html.replace("Eén", "1"), url
+        assert reverse("wagtailadmin_pages:edit", args=(page.pk,)) in html
+    # The published version still asks the old question and is still counted.
+    assert (
+        "1 van 1 formulieren vraagt naar sekse of gender." in client.get(reverse(DASHBOARD)).content.decode()
+    )
+    page.get_latest_revision().publish()
+    run_and_store_audit()
+    assert "wacht op publicatie" not in client.get(reverse(DASHBOARD)).content.decode()
 
 
 def test_storing_a_run_takes_the_same_queries_for_more_forms(root_page):
@@ -158,9 +244,12 @@ def test_homepage_panel_only_for_the_permission(client, editor, privacy_officer,
     run_and_store_audit()
     client.force_login(privacy_officer)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "1 van 1 formulieren vragen naar sekse of gender." in html
+    assert "1 van 1 formulieren vraagt naar sekse of gender." in html
     client.force_login(editor)
-    assert "formulieren vragen naar sekse" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        "1 van 1 formulieren vraagt naar sekse"
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
 
 
 def purpose_url(page):
@@ -230,7 +319,7 @@ def test_dashboard_and_report_count_forms_without_a_legal_basis(client, admin_us
     html = client.get(reverse(DASHBOARD)).content.decode()
     assert "1 van 2 formulieren vraagt naar sekse of gender zonder vastgelegde wettelijke grondslag." in html
     response = client.get(reverse(REPORT) + "?export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     basis = {row["Formulier"]: row["Wettelijke grondslag vastgelegd"] for row in rows}
     assert basis == {"Formulier paspoort": "Paspoortwet art. 3 lid 1", "Formulier parkeren": ""}
 

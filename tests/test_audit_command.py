@@ -86,7 +86,7 @@ def test_a_form_is_counted_by_its_live_version_and_drafts_that_ask_are_told_apar
     assert (run.forms_asking, run.draft_asking_page_ids) == (1, [page.pk])
     client.force_login(admin_user)
     html = client.get(reverse("wagtail_inclusive_forms:audit_dashboard")).content.decode()
-    assert "1 van 2 formulieren vragen naar sekse of gender." in html
+    assert "1 van 2 formulieren vraagt naar sekse of gender." in html
     assert "Niet meegeteld: het ongepubliceerde concept van nog één formulier vraagt naar sekse" in html
 
 
@@ -172,7 +172,7 @@ def test_table_output_in_dutch_with_the_summary(root_page):
     FormPageFactory(parent=root_page, slug="leeg").save_revision().publish()
     output = run()
     assert "Alleen man en vrouw zijn te kiezen." in output
-    assert "1 van 2 formulieren vragen naar sekse of gender." in output
+    assert "1 van 2 formulieren vraagt naar sekse of gender." in output
 
 
 def test_csv_output_cannot_run_formulas(root_page):

@@ -224,7 +224,7 @@ def test_old_submissions_read_the_same_after_the_fix(client, admin_user, root_pa
     assert list(FormSubmission.objects.values_list("form_data", flat=True)) == stored  # never rewritten
     client.force_login(admin_user)
     url = reverse("wagtailforms:list_submissions", args=(page.pk,)) + "?export=csv"
-    rows = list(csv.DictReader(io.StringIO(b"".join(client.get(url).streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(client.get(url).streaming_content).decode("utf-8-sig"))))
     assert sorted((row["Aanhef"], row["Aanhef voor brieven"]) for row in rows) == [
         ("Meneer", "Beste meneer De Vries"),
         ("Mevrouw", "Beste mevrouw Smit"),
@@ -264,7 +264,10 @@ def test_preview_queries_do_not_grow_with_submissions_or_pages(root_page):
 def test_command_is_a_dry_run_by_default_and_applies_on_request(root_page, capsys):
     page = old_form(root_page, "parkeren")
     call_command("fix_gender_questions")
-    assert "Geslacht [geslacht]: dropdown (Man / Vrouw)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # Field types as editors see them in the form builder, and a proper singular.
+    assert "Geslacht [geslacht]: Dropdown (Man / Vrouw)" in out
+    assert "Proefrun: 1 formulier zou veranderen." in out
     assert fields_of(page)[1][2] == "dropdown"
     call_command("fix_gender_questions", "--apply", "--publish", "--page", str(page.pk))
     out = capsys.readouterr().out

@@ -59,7 +59,7 @@ def export(client, page, fmt):
 
 
 def csv_rows(content: bytes) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def xlsx_rows(content: bytes) -> list[list]:

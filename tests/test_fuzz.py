@@ -204,7 +204,11 @@ def test_legacy_form_data_through_listing_exports_audit_and_salutation(
     client.force_login(admin_user)
     url = reverse("wagtailforms:list_submissions", args=(appointment_page.pk,))
     assert client.get(url).status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(client.get(url + "?export=csv").streaming_content).decode())))
+    rows = list(
+        csv.reader(
+            io.StringIO(b"".join(client.get(url + "?export=csv").streaming_content).decode("utf-8-sig"))
+        )
+    )
     assert_no_formula(cell for row in rows[1:] for cell in row)
     sheet = load_workbook(io.BytesIO(b"".join(client.get(url + "?export=xlsx").streaming_content))).active
     assert_no_formula(cell.value for row in sheet.iter_rows(min_row=2) for cell in row)

@@ -49,7 +49,9 @@ def reader(django_user_model, *groups):
 def listing_and_exports(client, page):
     url = reverse("wagtailforms:list_submissions", args=(page.pk,))
     listing = client.get(url).content.decode()
-    (row,) = csv.DictReader(io.StringIO(b"".join(client.get(url + "?export=csv").streaming_content).decode()))
+    (row,) = csv.DictReader(
+        io.StringIO(b"".join(client.get(url + "?export=csv").streaming_content).decode("utf-8-sig"))
+    )
     sheet = load_workbook(io.BytesIO(b"".join(client.get(url + "?export=xlsx").streaming_content))).active
     header, values = ([cell.value for cell in row] for row in sheet.iter_rows())
     return listing, row, dict(zip(header, values, strict=True))

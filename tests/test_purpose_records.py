@@ -58,7 +58,7 @@ def test_the_overview_shows_the_newest_record_of_each_form_with_its_retention(
 def test_the_records_export_to_csv_and_xlsx(client, records, privacy_officer):
     client.force_login(privacy_officer)
     csv_response = client.get(OVERVIEW + "?export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(csv_response.streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(csv_response.streaming_content).decode("utf-8-sig"))))
     assert [row["Formulier"] for row in rows] == ["Paspoort aanvragen", "Subsidie emancipatie"]
     assert rows[0]["DPIA"] == "https://example.org/dpia"
     assert rows[0]["Bewaartermijn"].startswith("Bewaard 30 dagen")
@@ -88,6 +88,8 @@ def test_a_typed_legal_basis_cannot_become_a_spreadsheet_formula(client, records
     FormPurposeRecord.objects.create(page=passport, purposes=["legal_duty"], legal_basis="=HYPERLINK(1)")
     client.force_login(privacy_officer)
     rows = list(
-        csv.reader(io.StringIO(b"".join(client.get(OVERVIEW + "?export=csv").streaming_content).decode()))
+        csv.reader(
+            io.StringIO(b"".join(client.get(OVERVIEW + "?export=csv").streaming_content).decode("utf-8-sig"))
+        )
     )
     assert "'=HYPERLINK(1)" in rows[1]

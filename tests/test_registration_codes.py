@@ -68,5 +68,7 @@ def test_stream_forms_get_the_column_too(client, admin_user, root_page, settings
     client.force_login(admin_user)
     url = reverse("wagtailforms:list_submissions", args=(page.pk,))
     assert COLUMN in client.get(url).content.decode()
-    (row,) = csv.DictReader(io.StringIO(b"".join(client.get(url + "?export=csv").streaming_content).decode()))
+    (row,) = csv.DictReader(
+        io.StringIO(b"".join(client.get(url + "?export=csv").streaming_content).decode("utf-8-sig"))
+    )
     assert row[COLUMN] == "V"

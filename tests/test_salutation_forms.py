@@ -151,7 +151,7 @@ def test_listing_and_export_have_a_salutation_column(client, admin_user, appoint
     html = client.get(url).content.decode()
     assert "Aanhef voor brieven" in html and "Beste mevrouw Van der Berg" in html and "Beste Sam" in html
     response = client.get(url + "?export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert [row["Aanhef voor brieven"] for row in rows] == ["Beste mevrouw Van der Berg", "Beste Sam"]
 
 
@@ -215,7 +215,7 @@ def test_old_dhr_answers_read_as_forms_of_address_after_the_field_changed(client
     FormSubmission.objects.create(page=page, form_data={"achternaam": "Smit", "aanhef": "Geen aanhef"})
     client.force_login(admin_user)
     url = reverse("wagtailforms:list_submissions", args=(page.pk,)) + "?export=csv"
-    rows = list(csv.DictReader(io.StringIO(b"".join(client.get(url).streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(client.get(url).streaming_content).decode("utf-8-sig"))))
     # The old field keeps its own column; the worked-out salutation has a name of its own.
     assert [(row["Aanhef"], row["Aanhef voor brieven"]) for row in rows] == [
         ("Meneer", "Beste meneer De Vries"),

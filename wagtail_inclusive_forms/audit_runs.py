@@ -11,6 +11,7 @@ from django.db import transaction
 
 from .audit import AuditReport, audit_forms
 from .models.audit import AuditRun, StoredFinding
+from .page_model import get_page_model
 from .sources import describe_forms
 
 
@@ -29,6 +30,7 @@ def store_report(report: AuditReport, site=None, user=None) -> AuditRun:
         forms_asking=len(report.asking_page_ids),
         asking_page_ids=sorted(report.asking_page_ids),
         draft_asking_page_ids=sorted(report.draft_asking_page_ids),
+        improved_draft_page_ids=sorted(report.improved_draft_page_ids),
         question_overrides={
             str(page_id): sorted(names) for page_id, names in sorted(report.question_overrides.items())
         },
@@ -56,3 +58,14 @@ def store_report(report: AuditReport, site=None, user=None) -> AuditRun:
 def latest_run(site=None) -> AuditRun | None:
     runs = AuditRun.objects.filter(site=site) if site is not None else AuditRun.objects.all()
     return runs.order_by("-created_at", "-pk").first()
+
+
+def waiting_for_publication(run: AuditRun | None) -> list[dict]:
+    """Forms of ``run`` whose draft fixes findings of the published version and
+    that are still unpublished (one query): the dashboard counts what visitors
+    see, so these are named separately rather than silently left out."""
+    if run is None or not run.improved_draft_page_ids:
+        return []
+    pages = get_page_model().objects.filter(pk__in=run.improved_draft_page_ids, has_unpublished_changes=True)
+    rows = pages.order_by("title").values_list("pk", "title")
+    return [{"page_id": pk, "title": title} for pk, title in rows]

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.forms.boundfield import BoundField
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from . import answers
 from .question import QuestionConfig
@@ -117,7 +118,11 @@ class InclusiveQuestionField(forms.Field):
         "required": _("Please choose one of the answers."),
         "invalid_choice": _("Please choose one of the answers shown."),
         "description_required": _("You chose “%(label)s”: please fill in the text field as well."),
-        "description_too_long": _("Please use at most %(max)d characters (you used %(length)d)."),
+        "description_too_long": ngettext_lazy(
+            "Please use at most %(max)d character (you used %(length)d).",
+            "Please use at most %(max)d characters (you used %(length)d).",
+            "max",
+        ),
         "description_conflict": _(
             "You chose “%(label)s” and also typed a text. Choose “%(open_label)s” to use "
             "your own words, or empty the text field."

@@ -13,11 +13,18 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
 from .fields import InclusiveQuestionField
 from .spreadsheets import has_control_characters
 
 INCLUSIVE_FIELD_TYPE = "inclusive_gender"
+INCLUSIVE_FIELD_CHOICES = ((INCLUSIVE_FIELD_TYPE, _("Sex or gender (inclusive)")),)
+
+
+def field_type_label(field_type: str) -> str:
+    """A form field type as editors know it ("Drop down", not ``dropdown``)."""
+    return str(dict(FORM_FIELD_CHOICES + INCLUSIVE_FIELD_CHOICES).get(field_type, field_type))
 
 
 def _texts_in(value: Any) -> Iterator[str]:

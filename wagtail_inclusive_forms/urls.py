@@ -3,9 +3,9 @@
 from django.urls import path
 
 from .views.audit import AuditDashboardView, AuditReportView
-from .views.bulk_fix import bulk_fix
+from .views.bulk_fix import BulkFixView
 from .views.purpose_records import PurposeRecordsView
-from .views.purposes import purpose_record
+from .views.purposes import PurposeRecordView
 from .views.salutations import salutation_preview
 
 app_name = "wagtail_inclusive_forms"
@@ -13,8 +13,8 @@ urlpatterns = [
     path("salutation-preview/", salutation_preview, name="salutation_preview"),
     path("audit/", AuditDashboardView.as_view(), name="audit_dashboard"),
     path("audit/findings/", AuditReportView.as_view(), name="audit_report"),
-    path("audit/purpose/<int:page_id>/", purpose_record, name="purpose_record"),
-    path("audit/fix/", bulk_fix, name="bulk_fix"),
+    path("audit/purpose/<int:page_id>/", PurposeRecordView.as_view(), name="purpose_record"),
+    path("audit/fix/", BulkFixView.as_view(), name="bulk_fix"),
     path("audit/purposes/", PurposeRecordsView.as_view(), name="purpose_records"),
     path(
         "audit/purposes/results/",

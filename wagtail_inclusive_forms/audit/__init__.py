@@ -8,18 +8,22 @@ that read forms out of a Wagtail site live in ``wagtail_inclusive_forms.sources`
 from .detector import inspect_field, inspect_text
 from .findings import (
     BINARY_OPTIONS,
+    DRAFT,
+    FINDING_LABELS,
     FINDING_TYPES,
     GENDERED_LANGUAGE,
+    LIVE,
     NO_PURPOSE,
     REQUIRED,
     SALUTATION_FROM_SEX,
     SEVERITIES,
     STIGMATISING_LABEL,
     UNKEPT_PROMISE,
+    VERSION_LABELS,
     AuditFinding,
     Inspection,
 )
-from .report import DRAFT, LIVE, AuditReport, FieldDescription, FindingRow, FormDescription, audit_forms
+from .report import AuditReport, FieldDescription, FindingRow, FormDescription, audit_forms
 
 __all__ = [
     "DRAFT",
@@ -30,6 +34,7 @@ __all__ = [
     "FormDescription",
     "audit_forms",
     "BINARY_OPTIONS",
+    "FINDING_LABELS",
     "FINDING_TYPES",
     "GENDERED_LANGUAGE",
     "NO_PURPOSE",
@@ -38,6 +43,7 @@ __all__ = [
     "SEVERITIES",
     "STIGMATISING_LABEL",
     "UNKEPT_PROMISE",
+    "VERSION_LABELS",
     "AuditFinding",
     "Inspection",
     "inspect_field",

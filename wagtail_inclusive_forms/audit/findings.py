@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
+# The version of a form a finding is about: the published one or the latest draft.
+LIVE, DRAFT = "live", "draft"
 SEVERITIES = (HIGH, MEDIUM, LOW)
 SEVERITY_LABELS = {HIGH: _("high"), MEDIUM: _("medium"), LOW: _("low")}
 
@@ -78,6 +80,19 @@ FINDING_TYPES = {
 }
 
 
+# code -> a short name for the kind of finding, for headings, filters and exports
+FINDING_LABELS = {
+    BINARY_OPTIONS: _("Only man or woman"),
+    REQUIRED: _("Required answer"),
+    STIGMATISING_LABEL: _("Answer labelled “other”"),
+    NO_PURPOSE: _("No purpose given"),
+    SALUTATION_FROM_SEX: _("Form of address by sex"),
+    UNKEPT_PROMISE: _("Unkept promise"),
+    GENDERED_LANGUAGE: _("Gendered wording"),
+}
+VERSION_LABELS = {LIVE: _("published"), DRAFT: _("draft")}
+
+
 @dataclass(frozen=True)
 class AuditFinding:
     """One problem found: its code, where (``subject``: the text it is about)
@@ -91,6 +106,10 @@ class AuditFinding:
     @property
     def severity(self) -> str:
         return FINDING_TYPES[self.code][0]
+
+    @property
+    def label(self) -> str:
+        return str(FINDING_LABELS[self.code])
 
     @property
     def message(self) -> str:

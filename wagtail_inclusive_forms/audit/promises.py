@@ -46,7 +46,11 @@ def unkept_promises(text: str, promises: FormPromises) -> list[str]:
     kept = promises.retention_days
     if days is not None and (kept is None or kept > days):
         unkept.append(
-            gettext("a retention of %(promised)d days (the form keeps answers %(actual)s)")
+            ngettext(
+                "a retention of %(promised)d day (the form keeps answers %(actual)s)",
+                "a retention of %(promised)d days (the form keeps answers %(actual)s)",
+                days,
+            )
             % {"promised": days, "actual": _actual(kept)}
         )
     elif days is None and _VAGUE.search(text) and kept is None:

@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from ..purpose_texts import FormPromises
 from ..question import QuestionConfig
 from .detector import inspect_field, inspect_text
-from .findings import SEVERITIES, UNKEPT_PROMISE, AuditFinding, Inspection
+from .findings import DRAFT, LIVE, SEVERITIES, UNKEPT_PROMISE, AuditFinding, Inspection
 from .promises import unkept_promises
-
-LIVE, DRAFT = "live", "draft"
 
 
 @dataclass(frozen=True)
@@ -83,6 +81,9 @@ class AuditReport:
     # page ids of published forms whose unpublished draft asks sex or gender: not counted
     # above, since visitors do not see it (yet)
     draft_asking_page_ids: set[int] = field(default_factory=set)
+    # page ids of published forms whose unpublished draft has fewer findings than the
+    # live version: a fix (by hand or the bulk fix) waiting for publication
+    improved_draft_page_ids: set[int] = field(default_factory=set)
     # page id -> settings its inclusive questions override (empty: follows the standard)
     question_overrides: dict[int, set[str]] = field(default_factory=dict)
 
@@ -105,6 +106,8 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
     """Inspect every field and page text of every form version."""
     report = AuditReport()
     live_pages, asking_versions = set(), set()
+    findings_per_version: Counter = Counter()
+    drafts: set[int] = set()
     # Sites built from templates repeat the same fields and texts on many forms,
     # and the rules are pure: each distinct one is judged once per run. The
     # cache ends with the run, so it never outgrows one site nor outlives a
@@ -113,6 +116,7 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
     text_findings: dict[str, tuple[AuditFinding, ...]] = {}
     for form in forms:
         report.forms.append(form)
+        rows_before = len(report.rows)
         if form.version == LIVE:
             live_pages.add(form.page_id)
         for description in form.fields:
@@ -136,6 +140,9 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
             if text not in text_findings:
                 text_findings[text] = inspect_text(text).findings
             report.rows.extend(FindingRow(form, where, finding) for finding in text_findings[text])
+        findings_per_version[form.page_id, form.version] += len(report.rows) - rows_before
+        if form.version == DRAFT:
+            drafts.add(form.page_id)
     # What visitors see counts: the live version, or the draft of a page never published.
     for page_id, version in asking_versions:
         if version == LIVE or page_id not in live_pages:
@@ -143,4 +150,9 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
         else:
             report.draft_asking_page_ids.add(page_id)
     report.draft_asking_page_ids -= report.asking_page_ids
+    report.improved_draft_page_ids = {
+        page_id
+        for page_id in drafts & live_pages
+        if findings_per_version[page_id, DRAFT] < findings_per_version[page_id, LIVE]
+    }
     return report

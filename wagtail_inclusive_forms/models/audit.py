@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..audit import FINDING_TYPES, SEVERITIES, AuditFinding
+from ..audit import FINDING_LABELS, SEVERITIES, VERSION_LABELS, AuditFinding
 from ..audit.findings import SEVERITY_LABELS
 from ..audit.purposes import DECISIONS, LEGAL_DUTY, PURPOSES
 from ..page_model import page_model_name
@@ -39,6 +39,8 @@ class AuditRun(models.Model):
     asking_page_ids = models.JSONField(default=list, blank=True)
     # Published forms whose unpublished draft asks sex or gender (not counted above).
     draft_asking_page_ids = models.JSONField(default=list, blank=True)
+    # Published forms whose unpublished draft has fewer findings: fixes waiting for publication.
+    improved_draft_page_ids = models.JSONField(default=list, blank=True)
     # {page id: [settings its inclusive questions override]}; [] = follows the standard
     question_overrides = models.JSONField(default=dict, blank=True)
 
@@ -73,13 +75,9 @@ class StoredFinding(models.Model):
         page_model_name(), verbose_name=_("form"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     page_title = models.CharField(verbose_name=_("form"), max_length=255)
-    version = models.CharField(
-        verbose_name=_("version"), max_length=8, choices=[("live", _("live")), ("draft", _("draft"))]
-    )
+    version = models.CharField(verbose_name=_("version"), max_length=8, choices=list(VERSION_LABELS.items()))
     where = models.CharField(verbose_name=_("field or text"), max_length=255)
-    code = models.CharField(
-        verbose_name=_("finding"), max_length=32, choices=[(code, code) for code in FINDING_TYPES]
-    )
+    code = models.CharField(verbose_name=_("finding"), max_length=32, choices=list(FINDING_LABELS.items()))
     severity = models.CharField(
         verbose_name=_("severity"),
         max_length=8,

@@ -22,7 +22,7 @@ from wagtail.contrib.forms.models import (
 )
 
 from .. import answers, conf, site_context
-from ..form_builder import INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
+from ..form_builder import INCLUSIVE_FIELD_CHOICES, INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
 from ..panels import SharedQuestionPanel
 from ..purpose_texts import FormPromises, compose_purpose, is_default_purpose
 from ..question import (
@@ -38,8 +38,6 @@ from ..question import (
     resolve_question,
 )
 from ..retention import RetentionPolicy
-
-INCLUSIVE_FIELD_CHOICES = ((INCLUSIVE_FIELD_TYPE, _("Sex or gender (inclusive)")),)
 
 # Model field that holds each QuestionConfig setting, for mapping errors and clearing settings.
 _CONFIG_COLUMNS = {

@@ -11,7 +11,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from .names import PersonName, tidy
 
@@ -53,7 +53,12 @@ def parse_placeholders(
         raise ValueError(gettext("This text cannot be empty."))
     if len(template) > max_length:
         raise ValueError(
-            gettext("This text can be at most %(limit)d characters long.") % {"limit": max_length}
+            ngettext(
+                "This text can be at most %(limit)d character long.",
+                "This text can be at most %(limit)d characters long.",
+                max_length,
+            )
+            % {"limit": max_length}
         )
     if one_line and ("\n" in template or "\r" in template):
         raise ValueError(gettext("This text is one line: remove the line break."))

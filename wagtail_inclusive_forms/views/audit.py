@@ -9,22 +9,22 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 
-from ..audit import FINDING_TYPES
+from ..audit import FINDING_LABELS, FINDING_TYPES
 from ..audit.findings import SEVERITY_LABELS
-from ..audit_runs import latest_run
+from ..audit_runs import latest_run, waiting_for_publication
 from ..models.audit import FormPurposeRecord, StoredFinding
 from ..page_model import get_page_model
 from ..question import setting_labels
 from ..tasks import audit_forms_task
+from .base import ADDON_TITLE, AddonBreadcrumbsMixin, AddonTemplateView
 from .bulk_fix import user_may_fix
 from .exports import SafeSpreadsheetExportMixin
 
@@ -51,8 +51,9 @@ def summary_context(run) -> dict:
     by_code = [
         {
             "code": code,
-            "severity": str(SEVERITY_LABELS[FINDING_TYPES[code][0]]),
-            "message": str(FINDING_TYPES[code][1]) % {"term": "…"},
+            "severity": FINDING_TYPES[code][0],
+            "severity_label": str(SEVERITY_LABELS[FINDING_TYPES[code][0]]),
+            "label": str(FINDING_LABELS[code]),
             "count": counts.get(code, 0),
             "percent": round(100 * counts.get(code, 0) / largest),
         }
@@ -67,6 +68,7 @@ def summary_context(run) -> dict:
         "by_code": by_code,
         "total_findings": sum(counts.values()),
         "without_legal_basis": len(run.asking_page_ids) - len(with_basis),
+        "waiting": waiting_for_publication(run),
     }
 
 
@@ -100,8 +102,10 @@ class AuditHomePanel(Component):
         return summary_context(latest_run())
 
 
-class AuditDashboardView(AuditPermissionMixin, TemplateView):
+class AuditDashboardView(AuditPermissionMixin, AddonTemplateView):
     template_name = "wagtail_inclusive_forms/audit/dashboard.html"
+    page_title = ADDON_TITLE
+    under_dashboard = False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -119,7 +123,11 @@ class AuditDashboardView(AuditPermissionMixin, TemplateView):
         if run is not None and run != before:
             messages.success(
                 request,
-                gettext("Audit done: %(asking)d of %(total)d forms ask sex or gender.")
+                ngettext(
+                    "Audit done: %(asking)d of %(total)d forms asks sex or gender.",
+                    "Audit done: %(asking)d of %(total)d forms ask sex or gender.",
+                    run.forms_asking,
+                )
                 % {"asking": run.forms_asking, "total": run.forms_scanned},
             )
         else:  # a worker backend runs it later
@@ -127,8 +135,18 @@ class AuditDashboardView(AuditPermissionMixin, TemplateView):
         return redirect("wagtail_inclusive_forms:audit_dashboard")
 
 
+def forms_in_latest_run() -> list[tuple[int, str]]:
+    """(page id, title) of every form with findings in the last run, by title."""
+    run = latest_run()
+    if run is None:
+        return []
+    rows = run.findings.exclude(page=None).values_list("page_id", "page_title").distinct()
+    return sorted(set(rows), key=lambda row: (row[1].casefold(), row[0]))
+
+
 class FindingFilterSet(WagtailFilterSet):
-    code = django_filters.ChoiceFilter(label=_("finding"), choices=[(code, code) for code in FINDING_TYPES])
+    page = django_filters.ChoiceFilter(label=_("form"), choices=forms_in_latest_run)
+    code = django_filters.ChoiceFilter(label=_("finding"), choices=list(FINDING_LABELS.items()))
     severity = django_filters.ChoiceFilter(
         label=_("severity"), choices=StoredFinding._meta.get_field("severity").choices
     )
@@ -138,46 +156,68 @@ class FindingFilterSet(WagtailFilterSet):
 
     class Meta:
         model = StoredFinding
-        fields = ["code", "severity", "version"]
+        fields = ["page", "code", "severity", "version"]
 
 
 class FindingMessageColumn(Column):
     cell_template_name = "wagtail_inclusive_forms/audit/message_cell.html"
 
 
+class SeverityColumn(Column):
+    cell_template_name = "wagtail_inclusive_forms/audit/severity_cell.html"
+
+
+class FormColumn(Column):
+    """The form's title, linked to its editor."""
+
+    cell_template_name = "wagtail_inclusive_forms/audit/form_cell.html"
+
+
 class LegalBasisColumn(Column):
     cell_template_name = "wagtail_inclusive_forms/audit/legal_basis_cell.html"
 
 
-class AuditReportView(AuditPermissionMixin, SafeSpreadsheetExportMixin, ReportView):
+class AuditReportView(AuditPermissionMixin, AddonBreadcrumbsMixin, SafeSpreadsheetExportMixin, ReportView):
     """Every finding of the last audit run, with filters and CSV/XLSX export."""
 
     page_title = _("Findings of the form audit")
     header_icon = "form"
+    template_name = "wagtail_inclusive_forms/audit/report.html"
     index_url_name = "wagtail_inclusive_forms:audit_report"
     index_results_url_name = "wagtail_inclusive_forms:audit_report_results"
     filterset_class = FindingFilterSet
     permission_policy = None
     columns = [
-        Column("page_title", label=_("Form")),
+        FormColumn("page_title", label=_("Form")),
         Column("version", label=_("Version"), accessor="get_version_display"),
         Column("where", label=_("Field or text")),
-        Column("code", label=_("Finding")),
-        Column("severity", label=_("Severity"), accessor="get_severity_display"),
+        Column("code", label=_("Finding"), accessor="get_code_display"),
+        SeverityColumn("severity", label=_("Severity")),
         FindingMessageColumn("message", label=_("Message and advice")),
         LegalBasisColumn("legal_basis", label=_("Legal basis recorded")),
     ]
-    list_export = ["page_title", "version", "where", "code", "severity", "message", "advice", "legal_basis"]
+    list_export = [
+        "page_title",
+        "get_version_display",
+        "where",
+        "get_code_display",
+        "get_severity_display",
+        "message",
+        "advice",
+        "legal_basis",
+    ]
     export_headings = {
         "page_title": _("Form"),
-        "version": _("Version"),
+        "get_version_display": _("Version"),
         "where": _("Field or text"),
-        "code": _("Finding"),
-        "severity": _("Severity"),
+        "get_code_display": _("Finding"),
+        "get_severity_display": _("Severity"),
         "message": _("Message"),
         "advice": _("Advice"),
         "legal_basis": _("Legal basis recorded"),
     }
+
+    sheet_title = _("Findings")
 
     def get_filename(self):
         return "form-audit"

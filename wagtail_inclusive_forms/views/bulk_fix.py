@@ -12,14 +12,16 @@ import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..audit_runs import run_and_store_audit
+from ..audit_runs import latest_run, run_and_store_audit, waiting_for_publication
 from ..bulk_fix import DRAFT, PUBLISHED, STATUS_LABELS, apply_fixes, preview_fixes
+from ..form_builder import field_type_label
 from ..page_model import is_possible_page_id
 from ..question import MODE_LABELS, setting_labels
+from .base import AddonTemplateView
 
 FIX_PERMISSION = "wagtail_inclusive_forms.fix_forms"
 TEMPLATE = "wagtail_inclusive_forms/audit/bulk_fix.html"
@@ -38,36 +40,58 @@ def _page_ids(values) -> list[int]:
     return sorted(number for number in numbers if is_possible_page_id(number))
 
 
-def bulk_fix(request):
-    if not user_may_fix(request.user):
-        raise PermissionDenied
-    if request.method == "POST":
+class BulkFixView(AddonTemplateView):
+    """GET: the preview of every change (or of ``?page=`` ids); POST: apply it."""
+
+    template_name = TEMPLATE
+    page_title = _("Fix old sex questions")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_may_fix(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
         page_ids = _page_ids(request.POST.getlist("page"))
         if not page_ids:
             messages.error(request, gettext("Select at least one form to fix."))
-        else:
-            outcomes = apply_fixes(page_ids, user=request.user, publish=request.POST.get("publish") == "1")
-            run_and_store_audit(user=request.user)
-            fixed = sum(outcome.status in (PUBLISHED, DRAFT) for outcome in outcomes)
-            messages.success(
-                request,
-                gettext("%(fixed)d of %(total)d forms fixed.") % {"fixed": fixed, "total": len(outcomes)},
+            return self.get(request, *args, **kwargs)
+        outcomes = apply_fixes(page_ids, user=request.user, publish=request.POST.get("publish") == "1")
+        run_and_store_audit(user=request.user)
+        fixed = sum(outcome.status in (PUBLISHED, DRAFT) for outcome in outcomes)
+        messages.success(
+            request,
+            ngettext(
+                "%(fixed)d of %(total)d form fixed.", "%(fixed)d of %(total)d forms fixed.", len(outcomes)
             )
-            rows = [{"outcome": outcome, "status": STATUS_LABELS[outcome.status]} for outcome in outcomes]
-            return TemplateResponse(request, TEMPLATE, {"outcomes": rows})
-    selected = _page_ids(request.GET.getlist("page")) or None
-    editable = set(
-        PagePermissionPolicy()
-        .instances_user_has_permission_for(request.user, "change")
-        .values_list("pk", flat=True)
-    )
-    plans = [
-        {
-            "plan": plan,
-            "fields": [{"fix": fix, "mode": MODE_LABELS[fix.mode]} for fix in plan.fields],
-            "follows": [{"fix": fix, "settings": setting_labels(fix.settings)} for fix in plan.follows],
-        }
-        for plan in preview_fixes(page_ids=selected)
-        if plan.page_id in editable  # only forms this user may change
-    ]
-    return TemplateResponse(request, TEMPLATE, {"plans": plans, "selected": selected})
+            % {"fixed": fixed, "total": len(outcomes)},
+        )
+        rows = [{"outcome": outcome, "status": STATUS_LABELS[outcome.status]} for outcome in outcomes]
+        return self.render_to_response(self.get_context_data(outcomes=rows))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "outcomes" not in kwargs:
+            selected = _page_ids(self.request.GET.getlist("page")) or None
+            context.update(plans=self.plans(selected), selected=selected)
+        context["waiting"] = waiting_for_publication(latest_run())
+        return context
+
+    def plans(self, selected: list[int] | None) -> list[dict]:
+        editable = set(
+            PagePermissionPolicy()
+            .instances_user_has_permission_for(self.request.user, "change")
+            .values_list("pk", flat=True)
+        )
+        return [
+            {
+                "plan": plan,
+                "fields": [
+                    {"fix": fix, "mode": MODE_LABELS[fix.mode], "type": field_type_label(fix.old_type)}
+                    for fix in plan.fields
+                ],
+                "follows": [{"fix": fix, "settings": setting_labels(fix.settings)} for fix in plan.follows],
+            }
+            for plan in preview_fixes(page_ids=selected)
+            if plan.page_id in editable  # only forms this user may change
+        ]

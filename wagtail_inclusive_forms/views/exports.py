@@ -10,16 +10,26 @@ export of 100,000 submissions takes no more memory than one of 10,000.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from functools import cache
 
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
 from django.http import FileResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.mixins import ExcelDateFormatter
 
 from ..spreadsheets import safe_cell, tolerant_form_data
 
 CHUNK_SIZE = 2000
+BYTE_ORDER_MARK = "\ufeff"
+_NOT_IN_SHEET_TITLES = re.compile(r"[\\/*?:\[\]]")
+
+
+def sheet_title(title) -> str:
+    """``title`` as an XLSX sheet name: at most 31 characters, none of ``\\ / * ? : [ ]``."""
+    return _NOT_IN_SHEET_TITLES.sub(" ", str(title)).strip()[:31] or "Sheet1"
 
 
 class ChunkedRows:
@@ -58,16 +68,37 @@ def chunked(rows):
 
 
 class SafeSpreadsheetExportMixin:
-    """For views with Wagtail's ``SpreadsheetExportMixin``."""
+    """For views with Wagtail's ``SpreadsheetExportMixin``: safe cells, rows
+    read in chunks, a CSV that spreadsheet programs open as UTF-8 and an XLSX
+    sheet named for what it holds."""
+
+    sheet_title = _("Export")
 
     def preprocess_field_value(self, field, value, export_format):
         return safe_cell(super().preprocess_field_value(field, value, export_format))
 
     def stream_csv(self, queryset):
-        return super().stream_csv(chunked(queryset))
+        # Excel reads a CSV without a byte order mark in the local code page,
+        # which turns "é" and "“" into garbage.
+        yield BYTE_ORDER_MARK
+        yield from super().stream_csv(chunked(queryset))
+
+    def get_sheet_title(self) -> str:
+        return sheet_title(self.sheet_title)
 
     def write_xlsx(self, queryset, output):
-        return super().write_xlsx(chunked(queryset), output)
+        # Wagtail's own write_xlsx, with the sheet named instead of "Sheet1".
+        from openpyxl import Workbook  # only when exporting, as Wagtail does
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=self.get_sheet_title())
+        rows = chunked(queryset)
+        worksheet.append(self.get_heading(rows, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in rows:
+            row = self.to_row_dict(item)
+            worksheet.append(self.generate_xlsx_row(worksheet, row, date_format=date_format))
+        workbook.save(output)
 
     def write_xlsx_response(self, queryset):
         output = tempfile.TemporaryFile()  # removed when the response closes it

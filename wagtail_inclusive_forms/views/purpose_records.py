@@ -12,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from ..models.audit import FormPurposeRecord, form_retention_policy
 from ..site_context import AllSites
 from .audit import AuditPermissionMixin
+from .base import AddonBreadcrumbsMixin
 from .exports import SafeSpreadsheetExportMixin
 
 FIELDS = {
@@ -28,10 +29,11 @@ FIELDS = {
 }
 
 
-class PurposeRecordsView(AuditPermissionMixin, SafeSpreadsheetExportMixin, ReportView):
+class PurposeRecordsView(AuditPermissionMixin, AddonBreadcrumbsMixin, SafeSpreadsheetExportMixin, ReportView):
     """One row per form with a purpose record: its newest version."""
 
     page_title = _("Purpose records")
+    sheet_title = _("Purpose records")
     header_icon = "doc-full"
     index_url_name = "wagtail_inclusive_forms:purpose_records"
     index_results_url_name = "wagtail_inclusive_forms:purpose_records_results"

@@ -10,6 +10,7 @@ stored answers, with the scheme and field picks read once per request.
 from __future__ import annotations
 
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from ..answers import readable_answer, registration_sex_code
@@ -22,6 +23,8 @@ from .exports import SafeSpreadsheetExportMixin, TolerantSubmissionIterable, cou
 class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListView):
     """Readable inclusive answers and the salutation, in the listing and exports;
     cells safe to open; legacy rows of any shape shown, never a server error."""
+
+    sheet_title = _("Submissions")
 
     def dispatch(self, request, *args, **kwargs):
         # The page object (an InclusiveFormMixin page: only those use this view) is this

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ...retention_runs import APPLIED, DUE, FAILED, STATUS_LABELS, run_retention
 from .audit_forms import find_site, find_user
@@ -54,10 +55,24 @@ class Command(BaseCommand):
         counts = Counter()
         for outcome in outcomes:
             counts[outcome.status] += outcome.count if outcome.status in (DUE, APPLIED) else 1
+        done, failed, due = counts[APPLIED], counts[FAILED], counts[DUE]
         if options["apply"]:
-            summary = _("Summary: %(done)d submissions anonymised or deleted, %(failed)d forms failed.")
+            summary = _("Summary: %(done)s, %(failed)s.") % {
+                "done": ngettext(
+                    "%(count)d submission anonymised or deleted",
+                    "%(count)d submissions anonymised or deleted",
+                    done,
+                )
+                % {"count": done},
+                "failed": ngettext("%(count)d form failed", "%(count)d forms failed", failed)
+                % {"count": failed},
+            }
         else:
-            summary = _("Dry run: %(due)d submissions are due. Run again with --apply to act on them.")
-        self.stdout.write(summary % {"done": counts[APPLIED], "failed": counts[FAILED], "due": counts[DUE]})
+            summary = ngettext(
+                "Dry run: %(due)d submission is due. Run again with --apply to act on it.",
+                "Dry run: %(due)d submissions are due. Run again with --apply to act on them.",
+                due,
+            ) % {"due": due}
+        self.stdout.write(summary)
         if counts[FAILED]:
             raise CommandError(f"{counts[FAILED]} forms could not be processed.", returncode=1)

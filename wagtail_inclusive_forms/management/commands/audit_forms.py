@@ -13,7 +13,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ...audit import FINDING_TYPES, SEVERITIES, AuditReport, audit_forms
 from ...audit_runs import store_report
@@ -140,7 +140,11 @@ class Command(BaseCommand):
         facts = summary(report)
         self.stdout.write("")
         self.stdout.write(
-            _("%(asking)d of %(total)d forms ask sex or gender.")
+            ngettext(
+                "%(asking)d of %(total)d forms asks sex or gender.",
+                "%(asking)d of %(total)d forms ask sex or gender.",
+                facts["forms_asking_sex_or_gender"],
+            )
             % {"asking": facts["forms_asking_sex_or_gender"], "total": facts["forms_scanned"]}
         )
         for code, count in facts["findings_by_code"].items():

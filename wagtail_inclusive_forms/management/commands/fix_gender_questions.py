@@ -15,9 +15,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from ...audit_runs import run_and_store_audit
+from ...audit_runs import latest_run, run_and_store_audit, waiting_for_publication
 from ...bulk_fix import FAILED, STATUS_LABELS, apply_fixes, preview_fixes
+from ...form_builder import field_type_label
 from ...question import MODE_LABELS, setting_labels
 from .audit_forms import find_site, find_user
 
@@ -58,9 +60,14 @@ class Command(BaseCommand):
             self.write_plan(plan)
         if not options["apply"]:
             self.stdout.write(
-                _("Dry run: %(count)d forms would change. Run again with --apply to change them.")
+                ngettext(
+                    "Dry run: %(count)d form would change. Run again with --apply to change it.",
+                    "Dry run: %(count)d forms would change. Run again with --apply to change them.",
+                    len(plans),
+                )
                 % {"count": len(plans)}
             )
+            self.write_waiting(site)
             return
         outcomes = apply_fixes([plan.page_id for plan in plans], user=user, publish=options["publish"])
         for outcome in outcomes:
@@ -78,8 +85,23 @@ class Command(BaseCommand):
                 or "-"
             }
         )
+        self.write_waiting(site)
         if counts[FAILED]:
             raise CommandError(f"{counts[FAILED]} pages could not be fixed.", returncode=1)
+
+    def write_waiting(self, site) -> None:
+        """Forms already cleaned up in a draft are not planned again, but visitors
+        still see the old version: say so, or "nothing left to fix" misleads."""
+        waiting = waiting_for_publication(latest_run(site))
+        if waiting:
+            self.stdout.write(
+                ngettext(
+                    "Waiting for publication (cleaned up in a draft): %(forms)s.",
+                    "Waiting for publication (cleaned up in drafts): %(forms)s.",
+                    len(waiting),
+                )
+                % {"forms": ", ".join(f"{form['title']} ({form['page_id']})" for form in waiting)}
+            )
 
     def check_pages(self, page_ids: list[int]) -> None:
         """Every --page must be a form page: a typo should not look like "nothing to fix"."""
@@ -105,7 +127,8 @@ class Command(BaseCommand):
     def write_plan(self, plan) -> None:
         self.stdout.write(f"{plan.page_id}  {plan.title}")
         for fix in plan.fields:
-            old = fix.old_type + (f" ({' / '.join(fix.old_choices)})" if fix.old_choices else "")
+            choices = f" ({' / '.join(fix.old_choices)})" if fix.old_choices else ""
+            old = field_type_label(fix.old_type) + choices
             new = str(MODE_LABELS[fix.mode]) + ("" if fix.own_mode else f" [{_('as the standard question')}]")
             required = _("required") if fix.required else _("optional")
             self.stdout.write(f"  - {fix.label} [{fix.name}]: {old} -> {new}, {required}")
