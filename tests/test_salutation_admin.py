@@ -46,6 +46,7 @@ def settings_post(**overrides):
         "salutation_unanswered": "Beste inwoner",
         "retention_days": "",  # the "Bewaartermijn" tab as a new site has it
         "retention_action": "anonymise",
+        "publish_policy": "off",  # the "Publiceren" tab
     }
     data.update(overrides)
     return data

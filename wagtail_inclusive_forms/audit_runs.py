@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from . import site_context
 from .audit import AuditReport, audit_forms
 from .models.audit import AuditRun, StoredFinding
 from .page_model import get_page_model
-from .sources import describe_forms
+from .retention import RetentionPolicy
+from .sources import describe_forms, describe_page, page_promises
 
 
 def run_and_store_audit(site=None, user=None) -> AuditRun:
@@ -69,3 +71,15 @@ def waiting_for_publication(run: AuditRun | None) -> list[dict]:
     pages = get_page_model().objects.filter(pk__in=run.improved_draft_page_ids, has_unpublished_changes=True)
     rows = pages.order_by("title").values_list("pk", "title")
     return [{"page_id": pk, "title": title} for pk, title in rows]
+
+
+def audit_page(page, request=None) -> tuple[AuditReport, RetentionPolicy]:
+    """One form page audited as it is in memory (the editor's instance, or a
+    page about to be published), under its site's settings, which ``request``
+    keeps for the other panels of the same request; and its retention."""
+    from .retention_runs import policy_for_page
+
+    site = site_context.for_page(page, request)
+    retention = policy_for_page(page, site)
+    described = describe_page(page, shared=site.shared_question(), promises=page_promises(page, retention))
+    return audit_forms([described]), retention

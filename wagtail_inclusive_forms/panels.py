@@ -68,21 +68,14 @@ class AuditNoticePanel(Panel):
             return bool(self.instance and self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from . import site_context
-            from .audit import audit_forms
-            from .retention_runs import policy_for_page
-            from .sources import describe_page, page_promises
+            from .audit_runs import audit_page
 
             context = super().get_context_data(parent_context)
             # The editor's instance is already the latest revision: audit it as it is,
             # with the site's settings the other panels of this request read too.
             page = self.instance
-            site = site_context.for_page(page, self.request)
-            retention = policy_for_page(page, site)
-            described = describe_page(
-                page, shared=site.shared_question(), promises=page_promises(page, retention)
-            )
-            context["notice_rows"] = audit_forms([described]).rows
+            report, retention = audit_page(page, self.request)
+            context["notice_rows"] = report.rows
             context["page_id"] = page.pk
             if hasattr(page, "get_sensitive_field_names"):
                 context["retention"] = retention.describe()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import conf
+from .audit.policy import OFF
 from .question import SharedQuestion, default_shared_question
 from .retention import RetentionPolicy
 from .salutations import SalutationScheme, get_preset
@@ -41,6 +42,9 @@ class SiteContext:
 
     def retention_policy(self) -> RetentionPolicy:
         return self.settings.get_retention_policy() if self.settings else RetentionPolicy()
+
+    def publish_policy(self) -> str:
+        return self.settings.publish_policy if self.settings else OFF
 
 
 def load(site_id: int | None) -> SiteContext:

@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views.audit import AuditDashboardView, AuditReportView
 from .views.bulk_fix import BulkFixView
+from .views.publish_policy import ConfirmPublishView
 from .views.purpose_records import PurposeRecordsView
 from .views.purposes import PurposeRecordView
 from .views.salutations import salutation_preview
@@ -15,6 +16,7 @@ urlpatterns = [
     path("audit/findings/", AuditReportView.as_view(), name="audit_report"),
     path("audit/purpose/<int:page_id>/", PurposeRecordView.as_view(), name="purpose_record"),
     path("audit/fix/", BulkFixView.as_view(), name="bulk_fix"),
+    path("publish/<int:page_id>/<int:revision_id>/", ConfirmPublishView.as_view(), name="confirm_publish"),
     path("audit/purposes/", PurposeRecordsView.as_view(), name="purpose_records"),
     path(
         "audit/purposes/results/",

@@ -13,6 +13,9 @@ from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, 
 from .retention_runs import RETENTION_ACTION
 from .views.audit import user_may_see_audit
 from .views.change_answers import CHANGED_ACTION, WITHDRAWN_ACTION
+from .views.publish_policy import CONFIRMED_ACTION, hold_publication
+
+hooks.register("before_publish_page", hold_publication)
 
 
 @hooks.register("insert_editor_js")
@@ -84,6 +87,11 @@ def log_actions(actions):
         WITHDRAWN_ACTION,
         _("Withdraw sensitive answers"),
         _("The person who sent a submission withdrew their sensitive answers"),
+    )
+    actions.register_action(
+        CONFIRMED_ACTION,
+        _("Publish despite the publish policy's warning"),
+        _("Published a form that asks sex or gender without a legal basis, after the warning"),
     )
     actions.register_action(
         FIX_ACTION,

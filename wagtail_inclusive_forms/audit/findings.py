@@ -108,6 +108,10 @@ class AuditFinding:
         return FINDING_TYPES[self.code][0]
 
     @property
+    def severity_label(self) -> str:
+        return str(SEVERITY_LABELS[self.severity])
+
+    @property
     def label(self) -> str:
         return str(FINDING_LABELS[self.code])
 

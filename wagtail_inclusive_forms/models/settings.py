@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from .. import answers, conf
+from ..audit.policy import OFF, POLICY_LABELS
 from ..panels import SalutationPreviewPanel
 from ..question import (
     FORM_OF_ADDRESS_MODE,
@@ -186,6 +187,17 @@ class InclusiveFormsSettings(BaseSiteSetting):
         choices=list(ACTIONS.items()),
         default=ANONYMISE,
     )
+    publish_policy = models.CharField(
+        verbose_name=_("publishing a form that asks sex or gender without a legal basis"),
+        max_length=8,
+        choices=list(POLICY_LABELS.items()),
+        default=OFF,
+        help_text=_(
+            "Warn: the editor sees the findings and confirms before the form goes live. Block: the form "
+            "is saved as a draft but not published until a legal basis is recorded or the question is "
+            "removed or made inclusive. Moderators approving a workflow decide themselves."
+        ),
+    )
 
     question_panels = [
         FieldPanel("question_mode", widget=forms.RadioSelect),
@@ -218,6 +230,14 @@ class InclusiveFormsSettings(BaseSiteSetting):
                 ),
             ),
             ObjectList(salutation_panels, heading=_("Salutations")),
+            ObjectList(
+                [FieldPanel("publish_policy", widget=forms.RadioSelect)],
+                heading=_("Publishing"),
+                help_text=_(
+                    "New forms do not ask sex or gender unless a law requires it: hold forms that ask "
+                    "it without a recorded legal basis."
+                ),
+            ),
             ObjectList(
                 [FieldPanel("retention_days"), FieldPanel("retention_action", widget=forms.RadioSelect)],
                 heading=_("Retention"),

@@ -18,6 +18,7 @@ from voorbeeldstad.demo_content import (
     SUBMISSION_AGES_IN_DAYS,
 )
 from voorbeeldstad.models import FormField, FormPage, HomePage, StreamFormPage
+from wagtail_inclusive_forms.audit.policy import WARN
 from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
 from wagtail_inclusive_forms.bulk_fix import apply_fixes
 from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
@@ -130,6 +131,7 @@ class Command(BaseCommand):
                 "salutation_scheme": SALUTATION_SCHEME,
                 "salutation_use_typed_address": True,
                 "retention_days": RETENTION_DAYS,
+                "publish_policy": WARN,
             },
         )
         if created:
