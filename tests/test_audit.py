@@ -190,18 +190,24 @@ def test_each_distinct_field_and_text_is_judged_once_per_run_and_again_next_run(
     monkeypatch.setattr(report_module, "inspect_field", counting_field)
     monkeypatch.setattr(report_module, "inspect_text", counting_text)
     same = FieldDescription("geslacht", "Geslacht", "radio", ("Man", "Vrouw"))
+    # Another field with the same answers: its answers' wording is not inspected again.
+    other = FieldDescription("sekse", "Sekse", "radio", ("Man", "Vrouw"))
     forms = [
         FormDescription(
-            page_id, f"Formulier {page_id}", fields=(same,), texts=(("intro", "Geachte heer/mevrouw"),)
+            page_id,
+            f"Formulier {page_id}",
+            fields=(same, other),
+            texts=(("intro", "Geachte heer/mevrouw"),),
         )
         for page_id in range(50)
     ]
     report = audit_forms(forms)
-    assert calls == {"fields": 1, "texts": 1}
+    # The page text, the two labels, the (empty) help text and the two answers: each once.
+    assert calls == {"fields": 2, "texts": 6}
     assert len(report.asking_page_ids) == 50  # every form still gets its findings
     assert sum(row.finding.code == "gendered-language" for row in report.rows) == 50
     audit_forms(forms)
-    assert calls == {"fields": 2, "texts": 2}  # nothing kept from the previous run
+    assert calls == {"fields": 4, "texts": 12}  # nothing kept from the previous run
 
 
 @pytest.mark.parametrize(

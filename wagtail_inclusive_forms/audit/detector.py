@@ -9,7 +9,7 @@ survey, "Geslachtsnaam", "M" among clothing sizes).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from .. import answers
@@ -45,6 +45,10 @@ def inspect_text(text: str, *, subject: str | None = None) -> Inspection:
         for match in gendered_pattern().finditer(lowered)
     ]
     return Inspection(findings=tuple(findings))
+
+
+def _wording(text: str) -> tuple[AuditFinding, ...]:
+    return inspect_text(text).findings
 
 
 class _Lists:
@@ -172,16 +176,20 @@ def inspect_field(
     required: bool = False,
     *,
     question: QuestionConfig | None = None,
+    wording_of: Callable[[str], tuple[AuditFinding, ...]] | None = None,
 ) -> Inspection:
     """Whether a form field asks sex or gender, and its findings.
 
     ``field_type`` takes Wagtail's form field type names; ``choices`` the
     answers (a list, or Wagtail's newline-separated text). An inclusive
     question (``field_type="inclusive_gender"``) is judged on ``question``.
+    ``wording_of(text)`` gives the wording findings of a text (default:
+    ``inspect_text``); a whole-site audit passes one that remembers them.
     """
     if isinstance(choices, str):
         choices = [line for line in re.split(r"[\r\n]+", choices) if line.strip()]
-    wording = [finding for text in (label, help_text, *choices) for finding in inspect_text(text).findings]
+    wording_of = wording_of or _wording
+    wording = [finding for text in (label, help_text, *choices) for finding in wording_of(text)]
     if field_type == INCLUSIVE_FIELD_TYPE:
         config = question or QuestionConfig(required=required, purpose=help_text)
         verdict = _inclusive_inspection(config, label)

@@ -33,7 +33,7 @@ class FieldDescription:
     # standard question (empty: it follows the standard entirely).
     overrides: tuple[str, ...] = ()
 
-    def inspect(self) -> Inspection:
+    def inspect(self, wording_of=None) -> Inspection:
         return inspect_field(
             self.label,
             self.field_type,
@@ -42,6 +42,7 @@ class FieldDescription:
             self.name,
             self.required,
             question=self.question,
+            wording_of=wording_of,
         )
 
 
@@ -102,6 +103,14 @@ class AuditReport:
         return [row for row in self.rows if SEVERITIES.index(row.finding.severity) <= worst]
 
 
+class _WordingMemo(dict):
+    """text -> its wording findings, each text inspected once."""
+
+    def __missing__(self, text: str) -> tuple[AuditFinding, ...]:
+        findings = self[text] = inspect_text(text).findings
+        return findings
+
+
 def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
     """Inspect every field and page text of every form version."""
     report = AuditReport()
@@ -113,7 +122,7 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
     # cache ends with the run, so it never outgrows one site nor outlives a
     # change of the word lists.
     inspected: dict[FieldDescription, Inspection] = {}
-    text_findings: dict[str, tuple[AuditFinding, ...]] = {}
+    text_findings = _WordingMemo()  # page texts, labels, help texts and answers alike
     for form in forms:
         report.forms.append(form)
         rows_before = len(report.rows)
@@ -124,7 +133,7 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
                 report.question_overrides.setdefault(form.page_id, set()).update(description.overrides)
             inspection = inspected.get(description)
             if inspection is None:
-                inspection = inspected[description] = description.inspect()
+                inspection = inspected[description] = description.inspect(text_findings.__getitem__)
             if inspection.asks_sex_or_gender:
                 asking_versions.add((form.page_id, form.version))
             report.rows.extend(
@@ -137,8 +146,6 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
                     for term in unkept_promises(purpose, form.promises)
                 )
         for where, text in form.texts:
-            if text not in text_findings:
-                text_findings[text] = inspect_text(text).findings
             report.rows.extend(FindingRow(form, where, finding) for finding in text_findings[text])
         findings_per_version[form.page_id, form.version] += len(report.rows) - rows_before
         if form.version == DRAFT:
