@@ -11,4 +11,9 @@ class WagtailInclusiveFormsAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            signal_handlers,
+        )
+
+        signal_handlers.connect()

@@ -8,6 +8,8 @@ with thousands of forms is stored as quickly as a small one.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from . import site_context
 from .audit import AuditReport, audit_forms
@@ -25,35 +27,73 @@ def run_and_store_audit(site=None, user=None) -> AuditRun:
 @transaction.atomic
 def store_report(report: AuditReport, site=None, user=None) -> AuditRun:
     """Store an audit's result as a new run, with a fixed number of queries."""
-    run = AuditRun.objects.create(
-        site=site,
-        started_by=user if user is not None and user.is_authenticated else None,
-        forms_scanned=len(report.page_ids),
-        forms_asking=len(report.asking_page_ids),
-        asking_page_ids=sorted(report.asking_page_ids),
-        draft_asking_page_ids=sorted(report.draft_asking_page_ids),
-        improved_draft_page_ids=sorted(report.improved_draft_page_ids),
-        question_overrides={
-            str(page_id): sorted(names) for page_id, names in sorted(report.question_overrides.items())
-        },
-    )
-    StoredFinding.objects.bulk_create(
-        [
-            StoredFinding(
-                run=run,
-                page_id=row.form.page_id,
-                page_title=row.form.title[:255],
-                version=row.form.version,
-                where=row.where[:255],
-                code=row.finding.code,
-                severity=row.finding.severity,
-                term=row.finding.term[:100],
-                suggestion=row.finding.suggestion[:255],
-            )
-            for row in report.rows
-        ],
-        batch_size=1000,
-    )
+    run = AuditRun(site=site, started_by=user if user is not None and user.is_authenticated else None)
+    _set_totals(run, report)
+    run.save()
+    StoredFinding.objects.bulk_create(_stored_rows(run, report), batch_size=1000)
+    return run
+
+
+def _set_totals(run: AuditRun, report: AuditReport) -> None:
+    run.scanned_page_ids = sorted(report.page_ids)
+    run.asking_page_ids = sorted(report.asking_page_ids)
+    run.draft_asking_page_ids = sorted(report.draft_asking_page_ids)
+    run.improved_draft_page_ids = sorted(report.improved_draft_page_ids)
+    run.question_overrides = {
+        str(page_id): sorted(names) for page_id, names in sorted(report.question_overrides.items())
+    }
+    run.forms_scanned, run.forms_asking = len(run.scanned_page_ids), len(run.asking_page_ids)
+
+
+def _stored_rows(run: AuditRun, report: AuditReport) -> list[StoredFinding]:
+    return [
+        StoredFinding(
+            run=run,
+            page_id=row.form.page_id,
+            page_title=row.form.title[:255],
+            version=row.form.version,
+            where=row.where[:255],
+            code=row.finding.code,
+            severity=row.finding.severity,
+            term=row.finding.term[:100],
+            suggestion=row.finding.suggestion[:255],
+        )
+        for row in report.rows
+    ]
+
+
+def refresh_pages(page_ids) -> AuditRun | None:
+    """Audit ``page_ids`` again and put the result in the latest run in place of
+    what it had for them: published, unpublished or deleted pages are current at
+    once, without a full run. A fixed number of queries, whatever the number of
+    pages on the site. Nothing happens without a run, or with a run stored
+    before runs kept the pages they read (the next full run does)."""
+    run = latest_run()
+    if run is None or (run.forms_scanned and not run.scanned_page_ids):
+        return None
+    ids = {int(page_id) for page_id in page_ids}
+    report = audit_forms(describe_forms(run.site, page_ids=ids))
+    if not report.forms and not ids & set(run.scanned_page_ids):
+        return run  # no form among them, before or now
+    with transaction.atomic():
+        run = AuditRun.objects.select_for_update().get(pk=run.pk)
+        # Findings of deleted pages lost their page (SET_NULL): they go too.
+        run.findings.filter(Q(page_id__in=ids) | Q(page__isnull=True)).delete()
+        StoredFinding.objects.bulk_create(_stored_rows(run, report), batch_size=1000)
+        for name, found in (
+            ("scanned_page_ids", report.page_ids),
+            ("asking_page_ids", report.asking_page_ids),
+            ("draft_asking_page_ids", report.draft_asking_page_ids),
+            ("improved_draft_page_ids", report.improved_draft_page_ids),
+        ):
+            setattr(run, name, sorted((set(getattr(run, name)) - ids) | found))
+        overrides = {int(page_id): names for page_id, names in run.question_overrides.items()}
+        overrides = {page_id: names for page_id, names in overrides.items() if page_id not in ids}
+        overrides.update({page_id: sorted(names) for page_id, names in report.question_overrides.items()})
+        run.question_overrides = {str(page_id): overrides[page_id] for page_id in sorted(overrides)}
+        run.forms_scanned, run.forms_asking = len(run.scanned_page_ids), len(run.asking_page_ids)
+        run.updated_at = timezone.now()
+        run.save()
     return run
 
 

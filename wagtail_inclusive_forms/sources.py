@@ -185,14 +185,17 @@ def html_form_page_models() -> list[type[models.Model]]:
     ]
 
 
-def describe_html_forms(site: Site | None = None) -> Iterator[FormDescription]:
-    """Live pages of any type whose rich text or blocks hold HTML form fields."""
+def describe_html_forms(site: Site | None = None, page_ids=None) -> Iterator[FormDescription]:
+    """Live pages of any type (only ``page_ids`` when given) whose rich text or
+    blocks hold HTML form fields."""
     for model in html_form_page_models():
         content_fields = html_content_fields(model)
         # Plain rows, not page objects: building a page costs more than reading its text.
         pages = model.objects.live().order_by("path")
         if site is not None:
             pages = pages.descendant_of(site.root_page, inclusive=True)
+        if page_ids is not None:
+            pages = pages.filter(pk__in=list(page_ids))
         rows = pages.values("pk", "title", "url_path", *(field.attname for field in content_fields))
         for row in rows:
             fields = _html_fields(row, content_fields)
@@ -222,11 +225,11 @@ def draft_for_reading(page, content: dict):
     return draft
 
 
-def describe_forms(site: Site | None = None) -> Iterator[FormDescription]:
-    """Every form (of ``site``, or of all sites): form pages live and latest
-    draft, and HTML forms in the content of any page."""
-    yield from describe_form_pages(site)
-    yield from describe_html_forms(site)
+def describe_forms(site: Site | None = None, page_ids=None) -> Iterator[FormDescription]:
+    """Every form (of ``site``, or of all sites; only ``page_ids`` when given):
+    form pages live and latest draft, and HTML forms in the content of any page."""
+    yield from describe_form_pages(site, page_ids)
+    yield from describe_html_forms(site, page_ids)
 
 
 def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[FormDescription]:

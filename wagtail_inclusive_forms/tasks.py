@@ -73,3 +73,13 @@ def audit_forms_task(site_id: int | None = None, user_id: int | None = None) -> 
     site = Site.objects.filter(pk=site_id).first() if site_id else None
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     return run_and_store_audit(site, user).pk
+
+
+@task()
+def refresh_audit_task(page_ids: list[int]) -> int | None:
+    """Audit these pages again in the latest run (after publishing, unpublishing
+    or deleting them); returns the run's id, or None without a usable run."""
+    from .audit_runs import refresh_pages
+
+    run = refresh_pages(page_ids)
+    return run.pk if run else None

@@ -23,6 +23,8 @@ from ..retention import ACTIONS, MAX_DAYS, RetentionPolicy, resolve_policy
 class AuditRun(models.Model):
     """One audit of a site (or of all sites) and its totals."""
 
+    wagtail_reference_index_ignore = True
+
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -34,8 +36,12 @@ class AuditRun(models.Model):
         on_delete=models.SET_NULL,
     )
     created_at = models.DateTimeField(verbose_name=_("date"), auto_now_add=True)
+    # Set when publishing, unpublishing or deleting a form updated this run's pages.
+    updated_at = models.DateTimeField(verbose_name=_("updated"), null=True, blank=True)
     forms_scanned = models.PositiveIntegerField(verbose_name=_("forms scanned"), default=0)
     forms_asking = models.PositiveIntegerField(verbose_name=_("forms asking sex or gender"), default=0)
+    # Every form page the run read (so later updates of single pages keep the totals right).
+    scanned_page_ids = models.JSONField(default=list, blank=True)
     asking_page_ids = models.JSONField(default=list, blank=True)
     # Published forms whose unpublished draft asks sex or gender (not counted above).
     draft_asking_page_ids = models.JSONField(default=list, blank=True)
@@ -69,6 +75,10 @@ class AuditRun(models.Model):
 
 class StoredFinding(models.Model):
     """One line of the audit report."""
+
+    # A finding is not a use of its page: kept out of Wagtail's "Usage" and its
+    # per-row signal work, so a run's findings are deleted in one query.
+    wagtail_reference_index_ignore = True
 
     run = models.ForeignKey(AuditRun, related_name="findings", on_delete=models.CASCADE)
     page = models.ForeignKey(
