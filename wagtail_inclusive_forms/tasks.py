@@ -83,3 +83,16 @@ def refresh_audit_task(page_ids: list[int]) -> int | None:
 
     run = refresh_pages(page_ids)
     return run.pk if run else None
+
+
+@task()
+def audit_digest_task(site_id: int | None = None) -> int:
+    """Run the audit of one site (or all), store it and e-mail what is new to the
+    site's digest recipients; returns the number of new findings. Schedule it."""
+    from wagtail.models import Site
+
+    from .digest import run_audit_and_send_digest
+
+    site = Site.objects.filter(pk=site_id).first() if site_id else None
+    _run, fresh, _recipients = run_audit_and_send_digest(site)
+    return len(fresh)

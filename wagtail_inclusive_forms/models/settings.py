@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, validate_email
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -198,6 +198,14 @@ class InclusiveFormsSettings(BaseSiteSetting):
             "removed or made inclusive. Moderators approving a workflow decide themselves."
         ),
     )
+    digest_recipients = models.TextField(
+        verbose_name=_("send the audit digest to"),
+        blank=True,
+        help_text=_(
+            "E-mail addresses, one per line. When a scheduled audit finds something new, they get a "
+            "summary of the new findings; nothing is sent when nothing changed."
+        ),
+    )
 
     question_panels = [
         FieldPanel("question_mode", widget=forms.RadioSelect),
@@ -231,7 +239,7 @@ class InclusiveFormsSettings(BaseSiteSetting):
             ),
             ObjectList(salutation_panels, heading=_("Salutations")),
             ObjectList(
-                [FieldPanel("publish_policy", widget=forms.RadioSelect)],
+                [FieldPanel("publish_policy", widget=forms.RadioSelect), FieldPanel("digest_recipients")],
                 heading=_("Publishing"),
                 help_text=_(
                     "New forms do not ask sex or gender unless a law requires it: hold forms that ask "
@@ -252,6 +260,9 @@ class InclusiveFormsSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("inclusive forms")
         verbose_name_plural = _("inclusive forms")
+
+    def get_digest_recipients(self) -> tuple[str, ...]:
+        return split_lines(self.digest_recipients)
 
     def get_retention_policy(self) -> RetentionPolicy:
         return RetentionPolicy(days=self.retention_days, action=self.retention_action)
@@ -304,8 +315,18 @@ class InclusiveFormsSettings(BaseSiteSetting):
             if lines or self.salutation_scheme == CUSTOM_SCHEME:
                 if problem := template_list_error(lines):
                     errors[column] = problem
+        if wrong := [line for line in self.get_digest_recipients() if not _is_email(line)]:
+            errors["digest_recipients"] = _("Not an e-mail address: %(lines)s") % {"lines": ", ".join(wrong)}
         if errors:
             raise ValidationError(errors)
+
+
+def _is_email(text: str) -> bool:
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
 
 
 def site_roots() -> list[tuple[int, str]]:

@@ -13,10 +13,11 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ...audit import FINDING_TYPES, SEVERITIES, AuditReport, audit_forms
-from ...audit_runs import store_report
+from ...audit_runs import latest_run, store_report
 from ...sources import describe_forms
 from ...spreadsheets import safe_cell
 
@@ -87,6 +88,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--store", action="store_true", help="Also store the result for the dashboard and the report."
         )
+        parser.add_argument(
+            "--digest",
+            action="store_true",
+            help="Store the result and e-mail the findings that are new since the last stored run to the "
+            "site's digest recipients (nothing is sent when nothing is new). For a nightly schedule.",
+        )
 
     def handle(self, *args, **options):
         with translation.override(options["language"] or settings.LANGUAGE_CODE):
@@ -107,7 +114,9 @@ class Command(BaseCommand):
             )
         site = find_site(options["site"]) if options["site"] else None
         report = audit_forms(describe_forms(site))
-        if options["store"]:
+        if options["digest"]:
+            self.send_digest(report, site)
+        elif options["store"]:
             store_report(report, site)
         getattr(self, f"write_{output_format}")(report)
         if fail_on:
@@ -118,6 +127,23 @@ class Command(BaseCommand):
             )
             if failing:
                 raise CommandError(f"{len(failing)} findings match --fail-on {fail_on}.", returncode=1)
+
+    def send_digest(self, report: AuditReport, site) -> None:
+        from ...digest import digest_after
+
+        previous = latest_run(site)
+        fresh, recipients = digest_after(previous, store_report(report, site), site)
+        if recipients:
+            self.stderr.write(
+                ngettext(
+                    "Digest: %(count)d new finding sent to %(to)s.",
+                    "Digest: %(count)d new findings sent to %(to)s.",
+                    len(fresh),
+                )
+                % {"count": len(fresh), "to": ", ".join(recipients)}
+            )
+        else:
+            self.stderr.write(_("Digest: nothing new to send."))
 
     def write_json(self, report: AuditReport) -> None:
         self.stdout.write(json.dumps({"summary": summary(report), "findings": report_rows(report)}, indent=2))

@@ -132,6 +132,7 @@ class Command(BaseCommand):
                 "salutation_use_typed_address": True,
                 "retention_days": RETENTION_DAYS,
                 "publish_policy": WARN,
+                "digest_recipients": "privacy@voorbeeldstad.example",
             },
         )
         if created:
