@@ -47,6 +47,8 @@ dashboard = client.get("/admin/inclusive-forms/audit/").content.decode()
 result["dashboard"] = "13 van 17 formulieren vragen naar sekse of gender." in dashboard
 waiting = "Eén opgeschoond formulier wacht op publicatie"
 result["waiting"] = waiting in dashboard and "Klacht indienen" in dashboard
+trend = dashboard.split("wif-trend-table")[-1].split("</table>")[0]
+result["trend"] = "wif-trend-chart" in dashboard and trend.count("<tr>") == 4  # heading and 3 audits
 compensation = FormPage.objects.get(slug="tegemoetkoming-geslachtsregistratie")
 result["sensitive"] = sorted(compensation.get_sensitive_field_names())
 print()
@@ -92,6 +94,7 @@ def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
     assert result["landing_salutation"]
     assert result["typed_salutation"]  # the demo site uses what people type after "Spreek mij aan met"
     assert result["dashboard"]  # load_demo ran the first audit
+    assert result["trend"]  # three audits: two of the site as it was, and today's
     assert result["waiting"]  # and left one form cleaned up in a draft, waiting for publication
     # The evidence of the compensation form is for people with need-to-know only.
     assert result["sensitive"] == [

@@ -338,3 +338,12 @@ STREAM_FORM = {
         ),
     ],
 }
+
+# The site as it was, for the dashboard's trend: the old question each form had
+# until the municipality changed it, and how many days ago that was. load_demo
+# publishes these old versions first, audits each state (real runs, dated back)
+# and then publishes the forms as they are now.
+HISTORY = [
+    ("contact", ("Geslacht", "dropdown", True, "Man\nVrouw"), 60),
+    ("afspraak-maken", ("Aanhef", "radio", True, "Dhr.\nMevr."), 30),
+]

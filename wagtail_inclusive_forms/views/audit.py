@@ -19,8 +19,9 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from ..audit import FINDING_LABELS, FINDING_TYPES
 from ..audit.findings import SEVERITY_LABELS
+from ..audit.trend import TrendPoint, trend_chart
 from ..audit_runs import latest_run, waiting_for_publication
-from ..models.audit import FormPurposeRecord, StoredFinding
+from ..models.audit import AuditRun, FormPurposeRecord, StoredFinding
 from ..page_model import get_page_model
 from ..question import setting_labels
 from ..tasks import audit_forms_task
@@ -72,6 +73,25 @@ def summary_context(run) -> dict:
     }
 
 
+TREND_RUNS = 12
+
+
+def trend_context(run) -> dict:
+    """The last runs of the same scope as ``run`` (all sites, or its site), oldest first."""
+    if run is None:
+        return {}
+    runs = (
+        AuditRun.objects.filter(site=run.site)
+        .annotate(findings_count=Count("findings"))
+        .order_by("-created_at", "-pk")[:TREND_RUNS]
+    )
+    points = [
+        TrendPoint(row.created_at, row.findings_count, row.forms_asking, row.forms_scanned) for row in runs
+    ]
+    points.reverse()
+    return {"trend": trend_chart(points), "trend_points": points}
+
+
 def standard_question_context(run) -> dict:
     """How many forms follow the standard question, and which override what."""
     if run is None:
@@ -112,6 +132,7 @@ class AuditDashboardView(AuditPermissionMixin, AddonTemplateView):
         run = latest_run()
         context.update(summary_context(run))
         context.update(standard_question_context(run))
+        context.update(trend_context(run))
         context["report_url"] = reverse("wagtail_inclusive_forms:audit_report")
         context["may_fix"] = user_may_fix(self.request.user)
         return context

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from voorbeeldstad.demo_content import (
     CONFIRMATION_BODY,
     FORMS,
+    HISTORY,
     RETENTION_DAYS,
     SALUTATION_SCHEME,
     SENSITIVE_FIELDS,
@@ -18,8 +19,9 @@ from voorbeeldstad.demo_content import (
     SUBMISSION_AGES_IN_DAYS,
 )
 from voorbeeldstad.models import FormField, FormPage, HomePage, StreamFormPage
+from wagtail_inclusive_forms.audit import audit_forms
 from wagtail_inclusive_forms.audit.policy import WARN
-from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
+from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit, store_report
 from wagtail_inclusive_forms.bulk_fix import apply_fixes
 from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
 
@@ -149,6 +151,7 @@ class Command(BaseCommand):
                 notes="Alleen groepscijfers van minstens tien mensen; vrijwillig.",
             )
         if latest_run() is None:
+            self.record_history(home)
             # One form cleaned up with the bulk fix but saved as a draft: the dashboard
             # names it as waiting for publication.
             complaint = home.get_children().filter(slug=FIXED_AS_DRAFT).first()
@@ -156,6 +159,34 @@ class Command(BaseCommand):
                 apply_fixes([complaint.pk], publish=False)
             run = run_and_store_audit()
             self.stdout.write(f"Audit: {run.forms_asking} of {run.forms_scanned} forms ask sex or gender.")
+
+    def record_history(self, home) -> None:
+        """Audits of the site as it was (demo_content.HISTORY), stored with their
+        dates, so the dashboard's trend shows forms being cleaned up."""
+        from wagtail_inclusive_forms.sources import describe_forms
+
+        pages = {slug: FormPage.objects.child_of(home).get(slug=slug) for slug, _field, _days in HISTORY}
+        old_fields = {}
+        for slug, (label, field_type, required, choices), _days in HISTORY:
+            old_fields[slug] = FormField.objects.create(
+                page=pages[slug],
+                sort_order=99,
+                label=label,
+                field_type=field_type,
+                required=required,
+                choices=choices,
+            )
+            pages[slug].save_revision().publish()
+        reports = []
+        for slug, _field, days in HISTORY:  # oldest first: audit, then the change made that day
+            reports.append((days, audit_forms(describe_forms())))
+            old_fields[slug].delete()
+            pages[slug].save_revision().publish()
+        for days, report in reports:
+            run = store_report(report)
+            type(run).objects.filter(pk=run.pk).update(
+                created_at=timezone.now() - datetime.timedelta(days=days)
+            )
 
     def ensure_admin(self) -> None:
         User = get_user_model()
