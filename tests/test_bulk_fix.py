@@ -131,6 +131,9 @@ def test_apply_keeps_place_name_and_row_and_logs_a_new_revision(root_page, admin
     assert page.revisions.count() == revisions + 1
     entry = PageLogEntry.objects.get(page=page, action=FIX_ACTION)
     assert entry.user == admin_user and entry.data["fields"][0]["old_choices"] == ["Man", "Vrouw"]
+    assert (
+        entry.message == "Oude vragen naar geslacht vervangen: “Geslacht” (Dropdown) werd de inclusieve vraag"
+    )
     assert PageLogEntry.objects.filter(page=page, action="wagtail.publish", user=admin_user).exists()
 
 

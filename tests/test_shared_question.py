@@ -123,6 +123,15 @@ def test_changing_the_standard_is_logged_with_who_and_what(client, admin_user, r
     entry = ModelLogEntry.objects.get(action="wagtail_inclusive_forms.change_standard_question")
     assert entry.user == admin_user
     assert entry.data["changed"]["mode"] == {"old": "gender", "new": "form_of_address"}
+    # History says what changed, old and new, in words (Wagtail's LogFormatter).
+    assert entry.message.startswith(
+        "De standaardvraag van de site gewijzigd: "
+        "wat de vraag vraagt van “Geslacht” naar “Gewenste aanspreekvorm”; "
+        "doeltekst van “We vragen dit om u aan te spreken zoals u dat wilt."
+    )
+    assert entry.message.endswith("naar “Zodat we u goed kunnen aanspreken.”")
+    history = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert "wat de vraag vraagt van “Geslacht” naar “Gewenste aanspreekvorm”" in history
     client.post(settings_url(site), settings_post(question_mode="form_of_address"))  # no change: no entry
     assert (
         ModelLogEntry.objects.filter(action="wagtail_inclusive_forms.change_standard_question").count() == 1

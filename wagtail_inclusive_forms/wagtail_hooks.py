@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import urls
 from .bulk_fix import FIX_ACTION
+from .log_formatters import OldQuestionsReplaced, StandardQuestionChanged
 from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, log_standard_question
 from .retention_runs import RETENTION_ACTION
 from .views.audit import user_may_see_audit
@@ -68,11 +69,7 @@ def log_actions(actions):
         _("Record why the form asks sex or gender"),
         _("Recorded why the form asks sex or gender"),
     )
-    actions.register_action(
-        STANDARD_QUESTION_CHANGED,
-        _("Change the standard question"),
-        _("Changed the standard question of the site"),
-    )
+    actions.register_action(STANDARD_QUESTION_CHANGED)(StandardQuestionChanged)
     actions.register_action(
         RETENTION_ACTION,
         _("Apply the retention period"),
@@ -93,11 +90,7 @@ def log_actions(actions):
         _("Publish despite the publish policy's warning"),
         _("Published a form that asks sex or gender without a legal basis, after the warning"),
     )
-    actions.register_action(
-        FIX_ACTION,
-        _("Replace old sex questions"),
-        _("Replaced old sex questions by the standard question"),
-    )
+    actions.register_action(FIX_ACTION)(OldQuestionsReplaced)
 
 
 @hooks.register("before_edit_setting")
