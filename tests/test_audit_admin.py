@@ -342,3 +342,32 @@ def test_modeladmin_integration_lists_records_and_findings_read_only(
     assert client.get("/admin/wagtail_inclusive_forms/formpurposerecord/create/").status_code in (302, 403)
     client.force_login(editor)
     assert client.get("/admin/wagtail_inclusive_forms/storedfinding/").status_code in (302, 403)
+
+
+def test_a_multi_site_dashboard_shows_each_sites_live_and_draft_numbers(client, admin_user, root_page):
+    from wagtail.models import Page, Site
+
+    from tests.test_audit_current import fix_in_draft
+
+    here = old_style_form(root_page, "hier")
+    old_style_form(root_page, "ook-hier")
+    other_home = Page.get_first_root_node().add_child(instance=Page(title="Ander", slug="ander"))
+    Site.objects.create(hostname="ander.example", port=80, root_page=other_home, site_name="Andere gemeente")
+    old_style_form(other_home, "daar")
+    fix_in_draft(here)
+    run_and_store_audit()
+    client.force_login(admin_user)
+    soup = BeautifulSoup(client.get(reverse(DASHBOARD)).content, "html.parser")
+    rows = {
+        row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+        for row in soup.select("table.wif-per-site tbody tr")
+    }
+    # forms read, published forms asking, drafts asking, cleaned up and waiting
+    assert rows == {"localhost": ["2", "2", "0", "1"], "Andere gemeente": ["1", "1", "0", "0"]}
+
+
+def test_a_single_site_dashboard_has_no_per_site_table(client, admin_user, root_page):
+    old_style_form(root_page, "hier")
+    run_and_store_audit()
+    client.force_login(admin_user)
+    assert "wif-per-site" not in client.get(reverse(DASHBOARD)).content.decode()

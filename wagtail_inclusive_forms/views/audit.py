@@ -76,6 +76,38 @@ def summary_context(run) -> dict:
 TREND_RUNS = 12
 
 
+def per_site_context(run) -> dict:
+    """On a multi-site install: per site, forms read, forms asking (live), drafts
+    asking and cleaned-up drafts waiting for publication (three queries)."""
+    from wagtail.models import Site
+
+    from ..models.settings import site_id_for_path, site_roots
+
+    sites = list(Site.objects.order_by("-is_default_site", "site_name", "hostname"))
+    if run is None or len(sites) < 2:
+        return {}
+    roots = site_roots()
+    page_ids = set(run.scanned_page_ids) | set(run.asking_page_ids) | set(run.draft_asking_page_ids)
+    paths = get_page_model().objects.filter(pk__in=page_ids).values_list("pk", "url_path")
+    site_of = {pk: site_id_for_path(path, roots) for pk, path in paths}
+    waiting = {row["page_id"] for row in waiting_for_publication(run)}
+
+    def count(ids, site_id):
+        return sum(1 for page_id in ids if site_of.get(page_id) == site_id)
+
+    rows = [
+        {
+            "site": site.site_name or site.hostname,
+            "scanned": count(run.scanned_page_ids, site.pk),
+            "asking": count(run.asking_page_ids, site.pk),
+            "draft_asking": count(run.draft_asking_page_ids, site.pk),
+            "waiting": count(waiting, site.pk),
+        }
+        for site in sites
+    ]
+    return {"per_site": rows}
+
+
 def trend_context(run) -> dict:
     """The last runs of the same scope as ``run`` (all sites, or its site), oldest first."""
     if run is None:
@@ -133,6 +165,7 @@ class AuditDashboardView(AuditPermissionMixin, AddonTemplateView):
         context.update(summary_context(run))
         context.update(standard_question_context(run))
         context.update(trend_context(run))
+        context.update(per_site_context(run))
         context["report_url"] = reverse("wagtail_inclusive_forms:audit_report")
         context["may_fix"] = user_may_fix(self.request.user)
         return context
