@@ -45,7 +45,7 @@ def test_every_point_lies_inside_the_drawing(values):
     for line in chart.lines:
         for x, y, _value in line.dots:
             assert 0 <= x <= WIDTH and 0 <= y <= HEIGHT
-    assert len(chart.x_labels) <= 7
+    assert len(chart.x_labels) <= 6
 
 
 @pytest.mark.django_db

@@ -71,7 +71,7 @@ def trend_chart(points: Sequence[TrendPoint]) -> TrendChart | None:
             (x(index), y(getattr(point, key)), getattr(point, key)) for index, point in enumerate(points)
         )
         lines.append(Line(key, " ".join(f"{dx},{dy}" for dx, dy, _value in dots), dots))
-    ticks = tuple((y(value), value) for value in (0, top // 2, top) if value or top)
+    ticks = dict.fromkeys((y(value), value) for value in (0, top // 2, top))  # 0, 0, 1 for a top of 1
     every = max(1, -(-len(points) // 6))  # at most six dates under the axis
     labels = tuple((x(index), point.date) for index, point in enumerate(points) if index % every == 0)
-    return TrendChart(tuple(lines), tuple(dict.fromkeys(ticks)), labels)
+    return TrendChart(tuple(lines), tuple(ticks), labels)

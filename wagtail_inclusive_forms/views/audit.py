@@ -73,12 +73,9 @@ def summary_context(run) -> dict:
     }
 
 
-TREND_RUNS = 12
-
-
 def per_site_context(run) -> dict:
     """On a multi-site install: per site, forms read, forms asking (live), drafts
-    asking and cleaned-up drafts waiting for publication (three queries)."""
+    asking and cleaned-up drafts waiting for publication (four queries)."""
     from wagtail.models import Site
 
     from ..models.settings import site_id_for_path, site_roots
@@ -106,6 +103,9 @@ def per_site_context(run) -> dict:
         for site in sites
     ]
     return {"per_site": rows}
+
+
+TREND_RUNS = 12
 
 
 def trend_context(run) -> dict:
@@ -194,8 +194,8 @@ def forms_in_latest_run() -> list[tuple[int, str]]:
     run = latest_run()
     if run is None:
         return []
-    rows = run.findings.exclude(page=None).values_list("page_id", "page_title").distinct()
-    return sorted(set(rows), key=lambda row: (row[1].casefold(), row[0]))
+    rows = run.findings.exclude(page=None).order_by().values_list("page_id", "page_title").distinct()
+    return sorted(rows, key=lambda row: (row[1].casefold(), row[0]))
 
 
 class FindingFilterSet(WagtailFilterSet):

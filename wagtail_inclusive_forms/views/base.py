@@ -1,6 +1,7 @@
 """The frame of the add-on's own admin pages: Wagtail's header (the page
-title as the ``<h1>``, breadcrumbs Home > Inclusive forms > page) and the
-audit's stylesheet, from Wagtail's generic ``WagtailAdminTemplateMixin``."""
+title as the ``<h1>``, breadcrumbs Home > Inclusive forms > page), from
+Wagtail's generic ``WagtailAdminTemplateMixin``. The templates add the
+audit's stylesheet."""
 
 from __future__ import annotations
 
