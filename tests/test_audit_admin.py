@@ -345,9 +345,12 @@ def test_modeladmin_integration_lists_records_and_findings_read_only(
 
 
 def test_a_multi_site_dashboard_shows_each_sites_live_and_draft_numbers(client, admin_user, root_page):
-    from wagtail.models import Page, Site
+    from wagtail.models import Site
 
     from tests.test_audit_current import fix_in_draft
+    from wagtail_inclusive_forms.page_model import get_page_model
+
+    Page = get_page_model()  # noqa: N806 - the site's page model, swapped or not
 
     here = old_style_form(root_page, "hier")
     old_style_form(root_page, "ook-hier")
