@@ -242,8 +242,9 @@ class InclusiveFormsSettings(BaseSiteSetting):
                 [FieldPanel("publish_policy", widget=forms.RadioSelect), FieldPanel("digest_recipients")],
                 heading=_("Publishing"),
                 help_text=_(
-                    "New forms do not ask sex or gender unless a law requires it: hold forms that ask "
-                    "it without a recorded legal basis."
+                    "New forms do not ask sex the old way unless a law requires it: hold forms whose "
+                    "sex or gender question the audit faults (only man or woman, required, no purpose) "
+                    "and that have no recorded legal basis. The inclusive question with its purpose passes."
                 ),
             ),
             ObjectList(

@@ -35,7 +35,8 @@ def _decision(page, request):
     record = FormPurposeRecord.objects.latest_per_page([page.pk]).get(page.pk)
     policy = site_context.for_page(page, request).publish_policy()
     asks = page.pk in report.asking_page_ids
-    return publish_decision(policy, asks, bool(record and record.has_legal_basis)), report
+    codes = {row.finding.code for row in report.rows}
+    return publish_decision(policy, asks, bool(record and record.has_legal_basis), codes), report
 
 
 def _ways_out(page, user) -> list:
