@@ -15,16 +15,7 @@ from django.db.models.signals import pre_delete
 from wagtail.signals import page_published, page_unpublished
 
 _pending = threading.local()
-
-
-def _followed_models() -> tuple[type, ...]:
-    from .sources import form_page_models, html_form_page_models
-
-    return tuple(form_page_models()) + tuple(html_form_page_models())
-
-
-def _may_hold_a_form(page) -> bool:
-    return isinstance(page, _followed_models())
+_followed: tuple[type, ...] = ()  # page models that can hold a form, set by connect()
 
 
 def refresh_after_commit(page_id: int) -> None:
@@ -49,16 +40,21 @@ def _send_waiting(page_id: int) -> None:
 
 
 def page_changed(sender, instance, **kwargs) -> None:
-    if instance.pk is not None and _may_hold_a_form(instance):
+    if instance.pk is not None and isinstance(instance, _followed):
         refresh_after_commit(instance.pk)
 
 
 def connect() -> None:
+    """Called once the app registry is ready (``AppConfig.ready``)."""
+    global _followed
+    from .sources import form_page_models, html_form_page_models
+
+    _followed = tuple(form_page_models()) + tuple(html_form_page_models())
     page_published.connect(page_changed, dispatch_uid="wagtail_inclusive_forms_published")
     page_unpublished.connect(page_changed, dispatch_uid="wagtail_inclusive_forms_unpublished")
     # Per page model, never for every model: a pre_delete listener stops Django from
     # deleting that model's rows in one query (the retention run deletes submissions so).
-    for model in _followed_models():
+    for model in _followed:
         pre_delete.connect(
             page_changed, sender=model, dispatch_uid=f"wagtail_inclusive_forms_deleted_{model._meta.label}"
         )

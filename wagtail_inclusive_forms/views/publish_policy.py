@@ -30,13 +30,13 @@ from .bulk_fix import user_may_fix
 CONFIRMED_ACTION = "wagtail_inclusive_forms.publish_despite_warning"
 
 
-def _decision(page, request):
+def _decision(page, request) -> str:
     report, _retention = audit_page(page, request)
     record = FormPurposeRecord.objects.latest_per_page([page.pk]).get(page.pk)
     policy = site_context.for_page(page, request).publish_policy()
     asks = page.pk in report.asking_page_ids
     codes = {row.finding.code for row in report.rows}
-    return publish_decision(policy, asks, bool(record and record.has_legal_basis), codes), report
+    return publish_decision(policy, asks, bool(record and record.has_legal_basis), codes)
 
 
 def _ways_out(page, user) -> list:
@@ -63,7 +63,7 @@ def hold_publication(request, page):
     """``before_publish_page``: None lets Wagtail publish; a response holds it."""
     if not isinstance(page, FormMixin) or site_context.for_page(page, request).publish_policy() == OFF:
         return None
-    decision, _report = _decision(page, request)
+    decision = _decision(page, request)
     if decision != OFF:
         keep_as_draft(page)
     if decision == BLOCK:
