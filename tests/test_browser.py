@@ -162,6 +162,48 @@ def test_editor_adds_the_question_in_the_admin_and_publishes(live_server, admin_
     assert field.get_question_config().offered_codes == ("male", "female", "self_described", "undisclosed")
 
 
+def test_editor_sees_findings_on_the_field_while_editing_and_fixes_them_in_one_click(
+    live_server, admin_user, root_page, page_in
+):
+    from tests.factories import FormFieldFactory, FormPageFactory
+
+    form = FormPageFactory(parent=root_page, title="Oud formulier", slug="oud-formulier")
+    FormFieldFactory(page=form, label="Naam", sort_order=0)
+    FormFieldFactory(
+        page=form, label="Geslacht", field_type="dropdown", choices="Man\nVrouw", required=True, sort_order=1
+    )
+    form.save_revision().publish()
+    page = logged_in_admin(page_in, live_server)
+    page.goto(f"{live_server.url}/admin/pages/{form.pk}/edit/")
+
+    question = page.locator("[data-inline-panel-child]").filter(has=page.locator("#id_form_fields-1-label"))
+    marker = question.locator(".wif-field-guidance")
+    marker.get_by_text("Alleen man en vrouw zijn te kiezen.").wait_for()
+    assert page.locator(".wif-field-guidance").count() == 1  # only on the field concerned
+    marker.get_by_role("button", name="Vervang door de inclusieve vraag").click()
+    assert page.locator("#id_form_fields-1-field_type").input_value() == "inclusive_gender"
+    assert not page.locator("#id_form_fields-1-required").is_checked()
+    assert page.locator("#id_form_fields-1-choices").is_hidden()
+    page.get_by_text("De doorlichting vindt niets te verbeteren aan dit formulier").wait_for()
+    assert page.locator(".wif-field-guidance").count() == 0
+
+    # Typing, not saving: the label is checked as it is typed.
+    page.fill("#id_form_fields-0-label", "Naam vader/moeder")
+    page.locator(".wif-field-guidance").get_by_text("“vader/moeder”").wait_for()
+    page.get_by_role("button", name="“Naam ouder” gebruiken").click()
+    assert page.locator("#id_form_fields-0-label").input_value() == "Naam ouder"
+    assert (
+        FormPage.objects.get(pk=form.pk).form_fields.get(sort_order=1).field_type == "dropdown"
+    )  # not saved
+
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.click("button[name='action-publish']")
+    page.wait_for_url("**/admin/pages/**/")
+    saved = {field.label: field for field in FormPage.objects.get(pk=form.pk).form_fields.all()}
+    assert set(saved) == {"Naam ouder", "Geslacht"}
+    assert (saved["Geslacht"].field_type, saved["Geslacht"].required) == ("inclusive_gender", False)
+
+
 def test_editor_resets_a_question_to_follow_the_standard(live_server, admin_user, root_page, page_in):
     from tests.factories import FormPageFactory, InclusiveFieldFactory
 
@@ -305,3 +347,27 @@ def test_a_person_changes_then_cannot_reuse_and_withdraws_through_a_fresh_link(
     page.wait_for_selector("text=Uw antwoorden zijn ingetrokken")
     second = appointment_page.get_submissions().exclude(pk=first.pk).get()
     assert "geslacht" not in second.form_data and second.form_data["achternaam"] == "Berg"
+
+
+def test_the_content_checker_reports_gendered_wording_on_the_page(
+    live_server, admin_user, root_page, page_in
+):
+    """Wagtail's own checker (the userbar's "Checks"), run by axe-core in Chromium, with our rule."""
+    from tests.factories import FormFieldFactory, FormPageFactory
+
+    form = FormPageFactory(parent=root_page, title="Inschrijven", slug="inschrijven")
+    FormFieldFactory(page=form, label="Naam vader/moeder", sort_order=0)
+    FormFieldFactory(page=form, label="Naam kind", sort_order=1)
+    form.save_revision().publish()
+    page = logged_in_admin(page_in, live_server)
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + form.url)
+
+    page.locator("[data-w-userbar-axe-count]").wait_for(state="attached")
+    page.locator("#wagtail-userbar-trigger").click()
+    page.locator("#checker-trigger").click()
+    results = page.locator("[data-content-checker-row]")
+    results.first.wait_for()
+    names = [row.locator("[data-content-checker-name]").inner_text() for row in results.all()]
+    assert names.count("Genderspecifieke formulering") == 1  # on the label, once
+    assert page.get_by_text("“ouder” voor “vader/moeder”").first.is_visible()

@@ -44,6 +44,8 @@ client.force_login(get_user_model().objects.get(username="admin"))
 listing = client.get(f"/admin/forms/submissions/{afspraak.pk}/").content.decode()
 result["listing_readable"] = "Spreek mij aan met: dokter Jansen" in listing and "Alleen mijn naam" in listing
 dashboard = client.get("/admin/inclusive-forms/audit/").content.decode()
+vacancy = client.get(Page.objects.get(slug="vacature-beleidsmedewerker").url).content.decode()
+result["content_checker"] = "inclusive-forms-gendered-wording" in vacancy and "wording-check.js" in vacancy
 result["dashboard"] = "13 van 17 formulieren vragen naar sekse of gender." in dashboard
 waiting = "Eén opgeschoond formulier wacht op publicatie"
 result["waiting"] = waiting in dashboard and "Klacht indienen" in dashboard
@@ -94,6 +96,7 @@ def test_demo_pages_answer_and_store_inclusive_answers(demo_db):
     assert result["landing_salutation"]
     assert result["typed_salutation"]  # the demo site uses what people type after "Spreek mij aan met"
     assert result["dashboard"]  # load_demo ran the first audit
+    assert result["content_checker"]  # editors see "(m/v)" in Wagtail's checks on the vacancy
     assert result["trend"]  # three audits: two of the site as it was, and today's
     assert result["waiting"]  # and left one form cleaned up in a draft, waiting for publication
     # The evidence of the compensation form is for people with need-to-know only.

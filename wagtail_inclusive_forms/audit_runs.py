@@ -12,9 +12,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import site_context
-from .audit import AuditReport, audit_forms
+from .audit import AuditReport, FormDescription, audit_forms
 from .models.audit import AuditRun, StoredFinding
 from .page_model import get_page_model
+from .question import SharedQuestion
 from .retention import RetentionPolicy
 from .sources import describe_forms, describe_page, page_promises
 
@@ -113,13 +114,20 @@ def waiting_for_publication(run: AuditRun | None) -> list[dict]:
     return [{"page_id": pk, "title": title} for pk, title in rows]
 
 
-def audit_page(page, request=None) -> tuple[AuditReport, RetentionPolicy]:
-    """One form page audited as it is in memory (the editor's instance, or a
-    page about to be published), under its site's settings, which ``request``
-    keeps for the other panels of the same request; and its retention."""
+def describe_page_in_memory(page, request=None) -> tuple[FormDescription, RetentionPolicy, SharedQuestion]:
+    """One form page as it is in memory (the editor's instance, a page being
+    edited and not saved, or a page about to be published) described under its
+    site's settings, which ``request`` keeps for the other panels of the same
+    request; its retention; and the site's standard question."""
     from .retention_runs import policy_for_page
 
     site = site_context.for_page(page, request)
     retention = policy_for_page(page, site)
-    described = describe_page(page, shared=site.shared_question(), promises=page_promises(page, retention))
+    shared = site.shared_question()
+    return describe_page(page, shared=shared, promises=page_promises(page, retention)), retention, shared
+
+
+def audit_page(page, request=None) -> tuple[AuditReport, RetentionPolicy]:
+    """One form page audited as it is in memory (see :func:`describe_page_in_memory`); and its retention."""
+    described, retention, _shared = describe_page_in_memory(page, request)
     return audit_forms([described]), retention

@@ -65,21 +65,36 @@ class AuditNoticePanel(Panel):
         template_name = "wagtail_inclusive_forms/panels/audit_notice.html"
 
         def is_shown(self):
-            return bool(self.instance and self.instance.pk)
+            return self.instance is not None
 
         def get_context_data(self, parent_context=None):
             from .audit_runs import audit_page
 
             context = super().get_context_data(parent_context)
+            page = self.instance
+            context["guidance_url"] = guidance_url(page, self.request)
+            if not page.pk:  # a new page: the script checks it once there is something to check
+                return context
             # The editor's instance is already the latest revision: audit it as it is,
             # with the site's settings the other panels of this request read too.
-            page = self.instance
             report, retention = audit_page(page, self.request)
             context["notice_rows"] = report.rows
             context["page_id"] = page.pk
             if hasattr(page, "get_sensitive_field_names"):
                 context["retention"] = retention.describe()
             return context
+
+
+def guidance_url(page, request) -> str:
+    """Where the editor's script posts the form to have it checked as edited."""
+    if page.pk:
+        return reverse("wagtail_inclusive_forms:editor_guidance", args=[page.pk])
+    match = getattr(request, "resolver_match", None)
+    kwargs = match.kwargs if match else {}
+    keys = ("content_type_app_name", "content_type_model_name", "parent_page_id")
+    if not all(key in kwargs for key in keys):
+        return ""
+    return reverse("wagtail_inclusive_forms:editor_guidance_new", kwargs={key: kwargs[key] for key in keys})
 
 
 def standard_question_rows(shared, own: dict | None = None) -> list[dict]:

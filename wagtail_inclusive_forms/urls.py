@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views.audit import AuditDashboardView, AuditReportView
 from .views.bulk_fix import BulkFixView
+from .views.editor_guidance import CreatePageGuidanceView, EditPageGuidanceView
 from .views.publish_policy import ConfirmPublishView
 from .views.purpose_records import PurposeRecordsView
 from .views.purposes import PurposeRecordView
@@ -24,4 +25,10 @@ urlpatterns = [
         name="purpose_records_results",
     ),
     path("audit/findings/results/", AuditReportView.as_view(results_only=True), name="audit_report_results"),
+    path("editor-guidance/<int:page_id>/", EditPageGuidanceView.as_view(), name="editor_guidance"),
+    path(
+        "editor-guidance/new/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
+        CreatePageGuidanceView.as_view(),
+        name="editor_guidance_new",
+    ),
 ]

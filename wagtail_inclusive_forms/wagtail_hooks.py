@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import urls
 from .bulk_fix import FIX_ACTION
+from .content_checks import add_to_userbar
 from .log_formatters import OldQuestionsReplaced, StandardQuestionChanged
 from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, log_standard_question
 from .retention_runs import RETENTION_ACTION
@@ -17,11 +18,16 @@ from .views.change_answers import CHANGED_ACTION, WITHDRAWN_ACTION
 from .views.publish_policy import CONFIRMED_ACTION, hold_publication
 
 hooks.register("before_publish_page", hold_publication)
+hooks.register("construct_wagtail_userbar", add_to_userbar)
 
 
 @hooks.register("insert_editor_js")
-def form_builder_js():
-    return format_html('<script src="{}"></script>', static("wagtail_inclusive_forms/admin/form-builder.js"))
+def editor_js():
+    return format_html(
+        '<script src="{}"></script><script src="{}"></script>',
+        static("wagtail_inclusive_forms/admin/form-builder.js"),
+        static("wagtail_inclusive_forms/admin/editor-guidance.js"),
+    )
 
 
 @hooks.register("register_admin_urls")

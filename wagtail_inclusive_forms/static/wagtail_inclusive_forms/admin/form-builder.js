@@ -2,8 +2,9 @@
  * Form builder in the Wagtail page editor: show the inclusive question's
  * settings only on fields of that type (and Wagtail's "choices" and "default
  * value" only on the others), show each mode's own answers, start a new
- * inclusive question as optional, which is the package's advice, and let the
- * editor reset a question to follow the site's standard question.
+ * inclusive question as optional, which is the package's advice, let the
+ * editor reset a question to follow the site's standard question, and apply
+ * the one-click fixes the editor's guidance offers.
  */
 (function () {
   "use strict";
@@ -69,6 +70,39 @@
     update(child);
   }
 
+  // The one-click fixes of the editor's guidance (editor-guidance.js): the
+  // same change the bulk fix makes, made in the editor, to be saved as usual.
+  function applyFix(child, fix) {
+    if (fix.kind === "label") {
+      var label = byName(child, "label");
+      label.value = fix.label;
+      label.dispatchEvent(new Event("input", { bubbles: true }));
+      return;
+    }
+    var type = byName(child, "field_type");
+    type.value = TYPE;
+    type.dispatchEvent(new Event("change", { bubbles: true }));
+    ["choices", "default_value", "inclusive_undisclosed_label", "inclusive_purpose"].forEach(function (suffix) {
+      var input = byName(child, suffix);
+      if (input) {
+        input.value = "";
+      }
+    });
+    var mode = byName(child, "inclusive_mode");
+    if (mode) {
+      mode.value = fix.mode;
+    }
+    var followBox = child.querySelector('input[name$="-inclusive_hidden_answers"][value="shared"]');
+    if (followBox) {
+      followBox.checked = true;
+    }
+    var required = byName(child, "required");
+    if (required) {
+      required.checked = fix.required;
+      required.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  }
+
   function startOptional(child) {
     var id = byName(child, "id");
     var required = byName(child, "required");
@@ -89,6 +123,10 @@
         if (button) {
           resetToStandard(child, button);
         }
+      });
+      child.addEventListener("wif:apply-fix", function (event) {
+        applyFix(child, event.detail);
+        update(child);
       });
       child.addEventListener("change", function (event) {
         var name = event.target.name || "";
