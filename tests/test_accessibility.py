@@ -135,13 +135,26 @@ form = run.asking_page_ids[0]
 names = ["audit_dashboard", "audit_report", "purpose_records", "bulk_fix"]
 urls = [reverse(f"wagtail_inclusive_forms:{name}") for name in names]
 urls.append(reverse("wagtail_inclusive_forms:purpose_record", args=(form,)))
+# The progress page of a long action: one still waiting for a worker, one done with its outcome.
+from django.contrib.auth import get_user_model
+from wagtail_inclusive_forms.models import AdminAction
+admin = get_user_model().objects.get(username="admin")
+outcome = {"page_id": form, "title": "Formulier", "status": "draft", "reason": "", "fields": ["Geslacht"],
+           "texts": [], "follows": []}
+actions = [
+    AdminAction.objects.create(kind="bulk_fix", started_by=admin, total=3),
+    AdminAction.objects.create(kind="bulk_fix", started_by=admin, total=2, done=2, status="done",
+                               result={"outcomes": [outcome]}),
+]
+urls += [reverse("wagtail_inclusive_forms:admin_action", args=(action.pk,)) for action in actions]
 print(json.dumps(urls))
 """
 
 
 def test_every_addon_admin_page_has_no_axe_violations(demo_server, page_in):  # noqa: F811
-    """The audit's dashboard, report, purpose records, bulk-fix preview and a
-    form's purpose record, as the demo's administrator sees them (light theme)."""
+    """The audit's dashboard, report, purpose records, bulk-fix preview, a
+    form's purpose record and the progress page of a long action (running and
+    done), as the demo's administrator sees them (light theme)."""
     base, _urls, db = demo_server
     urls = json.loads(manage("shell", "-c", ADMIN_PAGES, db=db).strip().splitlines()[-1])
     page = page_in()

@@ -371,3 +371,23 @@ def test_the_content_checker_reports_gendered_wording_on_the_page(
     names = [row.locator("[data-content-checker-name]").inner_text() for row in results.all()]
     assert names.count("Genderspecifieke formulering") == 1  # on the label, once
     assert page.get_by_text("“ouder” voor “vader/moeder”").first.is_visible()
+
+
+def test_the_progress_page_follows_a_bulk_fix_run_by_a_worker(live_server, admin_user, root_page, page_in):
+    from tests.test_admin_actions import worker_backend
+    from tests.test_bulk_fix import old_form
+    from wagtail_inclusive_forms.admin_actions import run_bulk_fix_action, start_bulk_fix
+
+    form = old_form(root_page, "parkeren")
+    with worker_backend():
+        action = start_bulk_fix([form.pk], admin_user, publish=False)
+    page = logged_in_admin(page_in, live_server)
+    page.wait_for_url("**/admin/")
+    page.goto(f"{live_server.url}/admin/inclusive-forms/actions/{action.pk}/")
+    assert page.get_by_text("wacht op start").is_visible()
+    assert page.locator("progress").get_attribute("value") == "0"
+
+    run_bulk_fix_action(action.pk, [form.pk], publish=False)  # the worker runs it
+    page.locator('tr[data-status="draft"]').wait_for()  # the page noticed and shows the outcome
+    assert page.locator("progress").count() == 0
+    assert page.get_by_text(form.title).first.is_visible()

@@ -344,8 +344,10 @@ def test_admin_preview_and_apply_need_the_fix_permission(client, root_page, admi
     page.save_revision().publish()
     html = client.get(url).content.decode()
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    response = client.post(url, {"page": [page.pk, "x"], "publish": "1"})
-    assert response.status_code == 200 and 'data-status="published"' in response.content.decode()
+    response = client.post(url, {"page": [page.pk, "x"], "publish": "1"}, follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200 and 'data-status="published"' in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img src=x" not in html  # the outcome, escaped
     assert fields_of(page)[1][2] == "inclusive_gender"
 
 
@@ -487,7 +489,9 @@ def test_preview_and_command_say_which_questions_will_follow_the_standard(
         "Geslacht [geslacht]: volgt de standaardvraag (wat de vraag vraagt, doeltekst)"
         in capsys.readouterr().out
     )
-    response = client.post(reverse("wagtail_inclusive_forms:bulk_fix"), {"page": [page.pk], "publish": "1"})
+    response = client.post(
+        reverse("wagtail_inclusive_forms:bulk_fix"), {"page": [page.pk], "publish": "1"}, follow=True
+    )
     assert "volgt de standaardvraag: Geslacht" in response.content.decode()
     assert FormPage.objects.get(pk=page.pk).form_fields.get().overridden_settings == ()
 

@@ -25,10 +25,11 @@ def offered(page):
 
 
 def _request(page):
+    from django.contrib.auth.models import AnonymousUser
     from django.test import RequestFactory
 
     request = RequestFactory().get(page.url or "/")
-    request.user = None
+    request.user = AnonymousUser()  # a visitor, as Django's middleware sets it
     return request
 
 

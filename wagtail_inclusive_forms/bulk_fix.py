@@ -60,6 +60,18 @@ class PageOutcome:
     texts: tuple[TextFix, ...] = field(default_factory=tuple)
     follows: tuple[FollowFix, ...] = field(default_factory=tuple)
 
+    def as_stored(self) -> dict:
+        """Plain data for the admin action's outcome: what its result table shows."""
+        return {
+            "page_id": self.page_id,
+            "title": self.title,
+            "status": self.status,
+            "reason": str(self.reason),
+            "fields": [fix.label for fix in self.fields],
+            "texts": [text.where for text in self.texts],
+            "follows": [follow.label for follow in self.follows],
+        }
+
 
 def preview_fixes(site: Site | None = None, page_ids: Iterable[int] | None = None) -> list[FormFix]:
     """The plan for every form page (of ``site``, or only ``page_ids``) with

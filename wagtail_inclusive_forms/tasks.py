@@ -64,15 +64,28 @@ def send_email_task(
 
 
 @task()
-def audit_forms_task(site_id: int | None = None, user_id: int | None = None) -> int:
-    """Run the audit of one site (or all) and store it; returns the run's id."""
+def audit_forms_task(
+    site_id: int | None = None, user_id: int | None = None, action_id: int | None = None
+) -> int:
+    """Run the audit of one site (or all) and store it; returns the run's id.
+    ``action_id``: the admin action whose progress it reports."""
     from wagtail.models import Site
 
-    from .audit_runs import run_and_store_audit
+    from .admin_actions import run_audit_action
 
     site = Site.objects.filter(pk=site_id).first() if site_id else None
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
-    return run_and_store_audit(site, user).pk
+    return run_audit_action(action_id, site, user).pk
+
+
+@task()
+def bulk_fix_task(action_id: int, page_ids: list[int], publish: bool = False) -> int:
+    """Apply the bulk fix to these pages as the admin action's user, then store
+    a new audit run; progress and outcomes go to the action. Returns its id."""
+    from .admin_actions import run_bulk_fix_action
+
+    run_bulk_fix_action(action_id, page_ids, publish)
+    return action_id
 
 
 @task()

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .views.admin_actions import AdminActionView
 from .views.audit import AuditDashboardView, AuditReportView
 from .views.bulk_fix import BulkFixView
 from .views.editor_guidance import CreatePageGuidanceView, EditPageGuidanceView
@@ -17,6 +18,7 @@ urlpatterns = [
     path("audit/findings/", AuditReportView.as_view(), name="audit_report"),
     path("audit/purpose/<int:page_id>/", PurposeRecordView.as_view(), name="purpose_record"),
     path("audit/fix/", BulkFixView.as_view(), name="bulk_fix"),
+    path("actions/<int:action_id>/", AdminActionView.as_view(), name="admin_action"),
     path("publish/<int:page_id>/<int:revision_id>/", ConfirmPublishView.as_view(), name="confirm_publish"),
     path("audit/purposes/", PurposeRecordsView.as_view(), name="purpose_records"),
     path(

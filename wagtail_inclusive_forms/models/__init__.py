@@ -3,9 +3,11 @@
 ``question``: the inclusive question on a site's own form field and form page
 models. ``salutations``: salutations and the confirmation e-mail on a form
 page. ``settings``: the per-site settings (the salutation scheme). ``audit``:
-stored audit runs and their findings.
+stored audit runs and their findings. ``actions``: the progress of long admin
+actions run as tasks.
 """
 
+from .actions import AdminAction
 from .audit import AuditRun, FormPurposeRecord, StoredFinding
 from .question import (
     INCLUSIVE_FIELD_CHOICES,
@@ -19,6 +21,7 @@ from .salutations import SALUTATION_COLUMN, AbstractInclusiveEmailForm, Salutati
 from .settings import InclusiveFormsSettings
 
 __all__ = [
+    "AdminAction",
     "AuditRun",
     "FormPurposeRecord",
     "StoredFinding",

@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -17,14 +16,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 
+from ..admin_actions import audit_summary, start_audit, unfinished_actions
 from ..audit import FINDING_LABELS, FINDING_TYPES
 from ..audit.findings import SEVERITY_LABELS
 from ..audit.trend import TrendPoint, trend_chart
 from ..audit_runs import latest_run, waiting_for_publication
+from ..models.actions import DONE
 from ..models.audit import AuditRun, FormPurposeRecord, StoredFinding
 from ..page_model import get_page_model
 from ..question import setting_labels
-from ..tasks import audit_forms_task
 from .base import ADDON_TITLE, AddonBreadcrumbsMixin, AddonTemplateView
 from .bulk_fix import user_may_fix
 from .exports import SafeSpreadsheetExportMixin
@@ -168,25 +168,16 @@ class AuditDashboardView(AuditPermissionMixin, AddonTemplateView):
         context.update(per_site_context(run, context.get("waiting", [])))
         context["report_url"] = reverse("wagtail_inclusive_forms:audit_report")
         context["may_fix"] = user_may_fix(self.request.user)
+        context["unfinished_actions"] = unfinished_actions(self.request.user)
         return context
 
     def post(self, request, *args, **kwargs):
-        before = latest_run()
-        audit_forms_task.enqueue(user_id=request.user.pk)
-        run = latest_run()
-        if run is not None and run != before:
-            messages.success(
-                request,
-                ngettext(
-                    "Audit done: %(asking)d of %(total)d forms asks sex or gender.",
-                    "Audit done: %(asking)d of %(total)d forms ask sex or gender.",
-                    run.forms_asking,
-                )
-                % {"asking": run.forms_asking, "total": run.forms_scanned},
-            )
-        else:  # a worker backend runs it later
-            messages.info(request, gettext("The audit has started. Reload this page in a moment to see it."))
-        return redirect("wagtail_inclusive_forms:audit_dashboard")
+        action = start_audit(request.user)
+        if action.status == DONE:  # the immediate task backend ran it in this request
+            messages.success(request, audit_summary(action))
+            return redirect("wagtail_inclusive_forms:audit_dashboard")
+        # A worker runs it (or it failed): its progress page follows it and says how it ended.
+        return redirect("wagtail_inclusive_forms:admin_action", action.pk)
 
 
 def forms_in_latest_run() -> list[tuple[int, str]]:

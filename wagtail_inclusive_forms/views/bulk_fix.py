@@ -2,8 +2,9 @@
 
 Needs the ``fix_forms`` permission; the preview lists only forms the user may
 edit, and each page is changed only if the user may edit it (and published
-only if they may publish it). After applying, a new
-audit run is stored so the dashboard shows the result at once.
+only if they may publish it). Applying is a task (``admin_actions``) that
+ends with a new audit run, so the dashboard shows the result at once; the
+progress page follows it and then shows what happened to each form.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..audit_runs import latest_run, run_and_store_audit, waiting_for_publication
-from ..bulk_fix import DRAFT, PUBLISHED, STATUS_LABELS, apply_fixes, preview_fixes
+from ..admin_actions import start_bulk_fix
+from ..audit_runs import latest_run, waiting_for_publication
+from ..bulk_fix import DRAFT, PUBLISHED, preview_fixes
 from ..form_builder import field_type_label
 from ..page_model import is_possible_page_id
 from ..question import MODE_LABELS, setting_labels
@@ -56,24 +59,24 @@ class BulkFixView(AddonTemplateView):
         if not page_ids:
             messages.error(request, gettext("Select at least one form to fix."))
             return self.get(request, *args, **kwargs)
-        outcomes = apply_fixes(page_ids, user=request.user, publish=request.POST.get("publish") == "1")
-        run_and_store_audit(user=request.user)
-        fixed = sum(outcome.status in (PUBLISHED, DRAFT) for outcome in outcomes)
-        messages.success(
-            request,
-            ngettext(
-                "%(fixed)d of %(total)d form fixed.", "%(fixed)d of %(total)d forms fixed.", len(outcomes)
+        # A task: with a worker it runs there, and the progress page follows it.
+        action = start_bulk_fix(page_ids, request.user, publish=request.POST.get("publish") == "1")
+        outcomes = action.result.get("outcomes", [])
+        if action.finished and outcomes:
+            fixed = sum(outcome["status"] in (PUBLISHED, DRAFT) for outcome in outcomes)
+            messages.success(
+                request,
+                ngettext(
+                    "%(fixed)d of %(total)d form fixed.", "%(fixed)d of %(total)d forms fixed.", len(outcomes)
+                )
+                % {"fixed": fixed, "total": len(outcomes)},
             )
-            % {"fixed": fixed, "total": len(outcomes)},
-        )
-        rows = [{"outcome": outcome, "status": STATUS_LABELS[outcome.status]} for outcome in outcomes]
-        return self.render_to_response(self.get_context_data(outcomes=rows))
+        return redirect("wagtail_inclusive_forms:admin_action", action.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if "outcomes" not in kwargs:
-            selected = _page_ids(self.request.GET.getlist("page")) or None
-            context.update(plans=self.plans(selected), selected=selected)
+        selected = _page_ids(self.request.GET.getlist("page")) or None
+        context.update(plans=self.plans(selected), selected=selected)
         context["waiting"] = waiting_for_publication(latest_run())
         return context
 
