@@ -28,7 +28,7 @@ OLD_FORM = "from wagtail.models import Page; print(Page.objects.get(slug='parkee
 
 
 def manage(env, *args) -> str:
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
         [sys.executable, "manage.py", *args], cwd=EXAMPLE, env=env, check=True, capture_output=True, text=True
     )
     return done.stdout
@@ -38,7 +38,7 @@ def serve(env) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603 - our own manage.py, fixed arguments
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=EXAMPLE,
         env=env,
@@ -48,7 +48,7 @@ def serve(env) -> tuple[subprocess.Popen, str]:
     base = f"http://127.0.0.1:{port}"
     for _attempt in range(100):
         try:
-            urllib.request.urlopen(base + "/admin/login/", timeout=2)
+            urllib.request.urlopen(base + "/admin/login/", timeout=2)  # noqa: S310 - http on loopback
             return server, base
         except OSError:
             time.sleep(0.2)
@@ -77,9 +77,13 @@ def photograph(base: str, old_form_id: int) -> None:
         page.goto(base + f"/admin/pages/{old_form_id}/edit/")
         marker = page.locator(".wif-field-guidance").first
         marker.wait_for()
+        # From the advice down to the old choices, in a window tall enough to need no scrolling.
+        page.set_viewport_size({"width": 1280, "height": 3200})
         question = page.locator("[data-inline-panel-child]").filter(has=marker)
-        question.scroll_into_view_if_needed()
-        question.screenshot(path=IMAGES / "editor-guidance.png")
+        top, bottom = marker.bounding_box(), question.locator("textarea[name$='-choices']").bounding_box()
+        clip = {"x": top["x"] - 16, "y": top["y"] - 16, "width": top["width"] + 32}
+        clip["height"] = bottom["y"] + bottom["height"] + 16 - clip["y"]
+        page.screenshot(path=IMAGES / "editor-guidance.png", clip=clip)
         browser.close()
 
 
