@@ -7,8 +7,11 @@ the package's form page with the same 12 fields, one of them the sex question
 mailing staff to Django's in-memory mail backend. Ours is measured twice: with
 the question's own purpose text, and with salutation and confirmation e-mail.
 
-Last, an editor opens each page in Wagtail's page editor (the package adds
-the audit notice and, on the inclusive question, the standard question's panel).
+Last, an editor opens each page in Wagtail's page editor: the stock page, and
+ours (the package adds the audit notice, the salutation and confirmation panels
+and, on each form field, the inclusive question's settings). Then the same page
+of ours twice, with its own panels and with the panels stock Wagtail gives the
+same fields: that ratio is the package's own cost in the editor.
 
 Requests go through Django's test client (the whole middleware stack, no
 network). A and B alternate request by request, so both see the same machine
@@ -26,6 +29,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,14 +111,23 @@ def measure_request(client, method: str, url: str, data: dict | None) -> tuple[f
 
 
 def compare(
-    client, name: str, method: str, a: tuple[str, dict | None], b: tuple[str, dict | None], repeat: int
+    client,
+    name: str,
+    method: str,
+    a: tuple[str, dict | None],
+    b: tuple[str, dict | None],
+    repeat: int,
+    before: dict[str, Callable[[], None]] | None = None,
 ):
+    """``before``: per side ("a", "b"), what to do (unmeasured) before each of its requests."""
     from django.core import mail
 
     runs: dict[str, list[tuple[float, int]]] = {"a": [], "b": []}
     for index in range(repeat):
         order = (("a", a), ("b", b)) if index % 2 else (("b", b), ("a", a))  # neither always first
         for key, (url, data) in order:
+            if before:
+                before[key]()
             runs[key].append(measure_request(client, method, url, data))
         mail.outbox.clear()
     cold = runs["b"][0][0] / runs["a"][0][0]
@@ -170,6 +183,55 @@ def main() -> None:
         compare(
             editor, "editor GET (admin)", "get", (edit["stock"], None), (edit["ours"], None), arguments.repeat
         )
+        # The same page and rows, once with the page's panels as stock Wagtail would show them.
+        with_package, without_package = editor_panels()
+        compare(
+            editor,
+            "editor GET, same page with and without the package's panels",
+            "get",
+            (edit["ours"], None),
+            (edit["ours"], None),
+            arguments.repeat,
+            before={"a": without_package, "b": with_package},
+        )
+
+
+def editor_panels() -> tuple[Callable[[], None], Callable[[], None]]:
+    """Two switches of the test form page's editor: its own panels (the package's
+    included), and the panels stock Wagtail gives the same fields: no audit
+    notice, salutation or confirmation panels, Wagtail's own form field panels."""
+    from wagtail.admin.forms import WagtailAdminPageForm
+    from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
+    from wagtail.admin.panels.page_utils import _get_page_edit_handler
+    from wagtail.contrib.forms.models import AbstractFormField
+    from wagtail.contrib.forms.panels import FormSubmissionsPanel
+    from wagtail.models import Page
+
+    from tests.testapp.models import FormPage
+
+    content = [
+        *Page.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", panels=AbstractFormField.panels),
+        FieldPanel("thank_you_text"),
+        FieldPanel("to_address"),
+        FieldPanel("from_address"),
+        FieldPanel("subject"),
+    ]
+    tabs = [
+        ObjectList(content, heading="Content"),
+        ObjectList(Page.promote_panels, heading="Promote"),
+        ObjectList(Page.settings_panels, heading="Settings"),
+    ]
+    stock = TabbedInterface(tabs, base_form_class=WagtailAdminPageForm).bind_to_model(FormPage)
+    ours = FormPage.get_edit_handler()
+
+    def use(handler):
+        # Wagtail keeps each page model's edit handler in this per-class cache.
+        return lambda: _get_page_edit_handler.__setitem__(FormPage, lambda: handler)
+
+    return use(ours), use(stock)
 
 
 if __name__ == "__main__":

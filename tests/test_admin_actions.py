@@ -124,3 +124,21 @@ def test_the_dashboards_audit_is_an_action_too(client, admin_user, root_page):
     assert "Doorlichting klaar: 1 van 1 formulieren vraagt naar sekse of gender." in response.content.decode()
     action = AdminAction.objects.get()
     assert action.kind == "audit" and action.result["run_id"] == AuditRun.objects.get().pk
+
+
+def test_finished_actions_are_removed_after_thirty_days(client, admin_user, root_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    def finished(days_ago):
+        return AdminAction.objects.create(
+            kind="audit", status="done", finished_at=timezone.now() - timedelta(days=days_ago)
+        )
+
+    old, recent = finished(31), finished(29)
+    waiting = AdminAction.objects.create(kind="bulk_fix")  # never finished: kept
+    client.force_login(admin_user)
+    client.post(reverse("wagtail_inclusive_forms:audit_dashboard"))
+    left = set(AdminAction.objects.values_list("pk", flat=True))
+    assert old.pk not in left and {recent.pk, waiting.pk} <= left and len(left) == 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.db.models import F
 from django.utils import timezone
@@ -21,10 +22,19 @@ from .models.actions import AUDIT, BULK_FIX, DONE, FAILED, QUEUED, RUNNING, Admi
 logger = logging.getLogger(__name__)
 
 
+# Finished actions are kept this long for their progress page, then removed.
+KEEP_FINISHED = timedelta(days=30)
+
+
+def _new_action(**fields) -> AdminAction:
+    AdminAction.objects.filter(finished_at__lt=timezone.now() - KEEP_FINISHED).delete()
+    return AdminAction.objects.create(**fields)
+
+
 def start_audit(user) -> AdminAction:
     from .tasks import audit_forms_task
 
-    action = AdminAction.objects.create(kind=AUDIT, started_by=_person(user), total=1)
+    action = _new_action(kind=AUDIT, started_by=_person(user), total=1)
     audit_forms_task.enqueue(user_id=action.started_by_id, action_id=action.pk)
     action.refresh_from_db()
     return action
@@ -34,7 +44,7 @@ def start_bulk_fix(page_ids: list[int], user, publish: bool) -> AdminAction:
     from .tasks import bulk_fix_task
 
     # One step per page, and one for the audit afterwards.
-    action = AdminAction.objects.create(kind=BULK_FIX, started_by=_person(user), total=len(page_ids) + 1)
+    action = _new_action(kind=BULK_FIX, started_by=_person(user), total=len(page_ids) + 1)
     bulk_fix_task.enqueue(action_id=action.pk, page_ids=list(page_ids), publish=publish)
     action.refresh_from_db()
     return action
