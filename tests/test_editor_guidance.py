@@ -153,3 +153,20 @@ def test_the_panel_carries_the_endpoint_on_edit_and_create(client, admin_user, r
     assert "editor-guidance.js" in html
     add = reverse("wagtailadmin_pages:add", args=("wagtail_inclusive_forms_test", "formpage", root_page.pk))
     assert f'data-wif-url="{new_page_url(root_page)}"' in client.get(add).content.decode()
+
+
+def test_the_editors_scripts_get_the_codes_from_the_core(client, admin_user, root_page):
+    """Field type, modes, answers and "follows the standard": defined once, in Python."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    from wagtail_inclusive_forms.question import FOLLOW_SHARED, INCLUSIVE_FIELD_TYPE, MODE_CODES
+
+    page = saved_form(root_page)
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    codes = json.loads(BeautifulSoup(html, "html.parser").find(id="wif-form-builder-codes").string)
+    assert codes["inclusiveType"] == INCLUSIVE_FIELD_TYPE == "inclusive_gender"
+    assert codes["modeCodes"] == {mode: list(answers) for mode, answers in MODE_CODES.items()}
+    assert codes["followCode"] == FOLLOW_SHARED

@@ -16,9 +16,9 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
 from .fields import InclusiveQuestionField
+from .question import INCLUSIVE_FIELD_TYPE
 from .spreadsheets import has_control_characters
 
-INCLUSIVE_FIELD_TYPE = "inclusive_gender"
 INCLUSIVE_FIELD_CHOICES = ((INCLUSIVE_FIELD_TYPE, _("Sex or gender (inclusive)")),)
 
 

@@ -29,6 +29,9 @@ MODE_CODES = {
     GENDER_MODE: answers.GENDER_CODES,
     FORM_OF_ADDRESS_MODE: answers.ADDRESS_CODES,
 }
+# The form builder's field type of the inclusive question: stored in form field
+# rows, read by the audit, the bulk fix and the editor's script.
+INCLUSIVE_FIELD_TYPE = "inclusive_gender"
 
 # Words that may not label an answer: they set people apart as "the rest".
 STIGMATISING_LABELS = ("anders", "overig", "overige", "other", "others", "rest")

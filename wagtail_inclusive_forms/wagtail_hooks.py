@@ -2,7 +2,7 @@
 
 from django.templatetags.static import static
 from django.urls import include, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, json_script
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,6 +12,7 @@ from .bulk_fix import FIX_ACTION
 from .content_checks import add_to_userbar
 from .log_formatters import OldQuestionsReplaced, StandardQuestionChanged
 from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, log_standard_question
+from .question import FOLLOW_SHARED, FORM_OF_ADDRESS_MODE, INCLUSIVE_FIELD_TYPE, MODE_CODES
 from .retention_runs import RETENTION_ACTION
 from .views.audit import user_may_see_audit
 from .views.change_answers import CHANGED_ACTION, WITHDRAWN_ACTION
@@ -23,8 +24,16 @@ hooks.register("construct_wagtail_userbar", add_to_userbar)
 
 @hooks.register("insert_editor_js")
 def editor_js():
+    # The codes the form builder's script works with, from the core: defined once.
+    codes = {
+        "inclusiveType": INCLUSIVE_FIELD_TYPE,
+        "modeCodes": {mode: list(codes) for mode, codes in MODE_CODES.items()},
+        "formOfAddressMode": FORM_OF_ADDRESS_MODE,
+        "followCode": FOLLOW_SHARED,
+    }
     return format_html(
-        '<script src="{}"></script><script src="{}"></script>',
+        '{}<script src="{}"></script><script src="{}"></script>',
+        json_script(codes, "wif-form-builder-codes"),
         static("wagtail_inclusive_forms/admin/form-builder.js"),
         static("wagtail_inclusive_forms/admin/editor-guidance.js"),
     )

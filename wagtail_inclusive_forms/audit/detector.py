@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from .. import answers
-from ..question import FORM_OF_ADDRESS_MODE, QuestionConfig
+from ..question import FORM_OF_ADDRESS_MODE, INCLUSIVE_FIELD_TYPE, QuestionConfig
 from .findings import (
     BINARY_OPTIONS,
     GENDERED_LANGUAGE,
@@ -26,7 +26,6 @@ from .findings import (
 )
 from .wordlists import gendered_pattern, gendered_suggestions, normalise_answer, phrase_pattern, tokens, words
 
-INCLUSIVE_FIELD_TYPE = "inclusive_gender"
 _CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect"}
 
 

@@ -9,11 +9,15 @@
 (function () {
   "use strict";
 
-  var TYPE = "inclusive_gender";
-  var MODE_CODES = {
-    gender: ["male", "female", "self_described", "undisclosed"],
-    form_of_address: ["address_mr", "address_ms", "address_name_only", "address_custom"],
-  };
+  // The codes come from the package's core (wagtail_hooks.editor_js), not from here.
+  var codesElement = document.getElementById("wif-form-builder-codes");
+  if (!codesElement) {
+    return;
+  }
+  var CODES = JSON.parse(codesElement.textContent);
+  var TYPE = CODES.inclusiveType;
+  var MODE_CODES = CODES.modeCodes;
+  var FOLLOW_BOX = 'input[name$="-inclusive_hidden_answers"][value="' + CODES.followCode + '"]';
 
   function byName(child, suffix) {
     return child.querySelector('[name$="-' + suffix + '"]');
@@ -35,9 +39,9 @@
     var panel = child.querySelector("[data-wif-shared-question]");
     // "" follows the standard question: its mode is on the standard-question panel.
     var mode = modeSelect && modeSelect.value ? modeSelect.value : panel ? panel.dataset.wifStandardMode : "";
-    var followBox = child.querySelector('input[name$="-inclusive_hidden_answers"][value="shared"]');
+    var followBox = child.querySelector(FOLLOW_BOX);
     show(child.querySelectorAll(".wif-when-inclusive"), inclusive);
-    show(child.querySelectorAll(".wif-when-gender-mode"), inclusive && mode !== "form_of_address");
+    show(child.querySelectorAll(".wif-when-gender-mode"), inclusive && mode !== CODES.formOfAddressMode);
     // An inclusive question is always sensitive: its own box would only mislead.
     show(child.querySelectorAll(".formbuilder-choices, .formbuilder-default, .wif-unless-inclusive"), !inclusive);
     child.querySelectorAll('input[name$="-inclusive_hidden_answers"]').forEach(function (box) {
@@ -58,7 +62,7 @@
         input.value = "";
       }
     });
-    var followBox = child.querySelector('input[name$="-inclusive_hidden_answers"][value="shared"]');
+    var followBox = child.querySelector(FOLLOW_BOX);
     if (followBox) {
       followBox.checked = true;
     }
@@ -92,7 +96,7 @@
     if (mode) {
       mode.value = fix.mode;
     }
-    var followBox = child.querySelector('input[name$="-inclusive_hidden_answers"][value="shared"]');
+    var followBox = child.querySelector(FOLLOW_BOX);
     if (followBox) {
       followBox.checked = true;
     }
