@@ -37,6 +37,7 @@ def page_post_data(fields, **extra):
     for i, codes in offered.items():
         if codes is not None:
             data[f"form_fields-{i}-inclusive_hidden_answers"] = codes
+            data[f"form_fields-{i}-inclusive_hidden_answers-shown"] = "1"  # as the page sends it
     return data
 
 
@@ -173,3 +174,45 @@ def test_users_without_form_permission_cannot_read_submissions(
     response = client.get(reverse("wagtailforms:list_submissions", args=(answered_form.pk,)))
     assert response.status_code in (302, 403)
     assert "non-binair" not in response.content.decode()
+
+
+def test_answers_not_shown_in_the_editor_are_kept_not_switched_off(client, admin_user, root_page):
+    """Unticked boxes send nothing: only the checkboxes' marker tells "none offered" from
+    "not on the page" (the editor leaves the settings out where they do not apply)."""
+    from tests.factories import FormFieldFactory, FormPageFactory
+
+    page = FormPageFactory(parent=root_page, title="Parkeervergunning aanvragen", slug="parkeervergunning")
+    old = FormFieldFactory(page=page, label="Geslacht", field_type="dropdown", choices="Man\nVrouw")
+    old.inclusive_hidden_answers = "undisclosed"  # left from when it was an inclusive question
+    old.save()
+    page.save_revision().publish()
+    client.force_login(admin_user)
+    field = {"id": old.pk, "label": "Geslacht", "help_text": "", "field_type": "dropdown"}
+    field.update(choices="Man\nVrouw", default_value="", ORDER="0")
+    data = page_post_data([field], intro=rich_text(""))
+    data["form_fields-INITIAL_FORMS"] = "1"
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    response = client.post(edit_url, {**data, "action-publish": "1"})
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.inclusive_hidden_answers == "undisclosed"  # not "every answer switched off"
+
+
+def test_the_editor_renders_the_inclusive_settings_only_where_they_apply(client, admin_user, root_page):
+    """On the inclusive question and in the template for a new field, not on every other field."""
+    from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
+
+    page = FormPageFactory(parent=root_page, title="Aanvraag", slug="aanvraag")
+    for order in range(5):
+        FormFieldFactory(page=page, label=f"Veld {order}", sort_order=order)
+    InclusiveFieldFactory(page=page, label="Geslacht", sort_order=9)
+    page.save_revision().publish()
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    purposes = [area["name"] for area in soup.select("textarea[name$='-inclusive_purpose']")]
+    assert purposes == ["form_fields-5-inclusive_purpose"]  # the saved inclusive question
+    template = soup.find("template", id="id_form_fields-EMPTY_FORM_TEMPLATE")
+    assert "__prefix__-inclusive_purpose" in template.decode_contents()  # and any field added now
+    later = "Dit veld wordt de inclusieve vraag als u de pagina opslaat."
+    assert html.count(later) == 5  # the other fields say where their settings will be

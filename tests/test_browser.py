@@ -180,8 +180,11 @@ def test_editor_sees_findings_on_the_field_while_editing_and_fixes_them_in_one_c
     marker = question.locator(".wif-field-guidance")
     marker.get_by_text("Alleen man en vrouw zijn te kiezen.").wait_for()
     assert page.locator(".wif-field-guidance").count() == 1  # only on the field concerned
+    # A saved field of another type shows no inclusive settings (they would slow the editor down).
+    assert page.locator("#id_form_fields-1-inclusive_purpose").count() == 0
     marker.get_by_role("button", name="Vervang door de inclusieve vraag").click()
     assert page.locator("#id_form_fields-1-field_type").input_value() == "inclusive_gender"
+    assert question.get_by_text("Dit veld wordt de inclusieve vraag als u de pagina opslaat.").is_visible()
     assert not page.locator("#id_form_fields-1-required").is_checked()
     assert page.locator("#id_form_fields-1-choices").is_hidden()
     page.get_by_text("De doorlichting vindt niets te verbeteren aan dit formulier").wait_for()
@@ -202,6 +205,27 @@ def test_editor_sees_findings_on_the_field_while_editing_and_fixes_them_in_one_c
     saved = {field.label: field for field in FormPage.objects.get(pk=form.pk).form_fields.all()}
     assert set(saved) == {"Naam ouder", "Geslacht"}
     assert (saved["Geslacht"].field_type, saved["Geslacht"].required) == ("inclusive_gender", False)
+    assert saved["Geslacht"].overridden_settings == ()  # follows the site's standard question entirely
+
+
+def test_a_salutation_question_replaced_in_the_editor_asks_the_form_of_address(
+    live_server, admin_user, root_page, page_in
+):
+    """The standard question asks sex or gender; "Dhr./Mevr." becomes the form-of-address question."""
+    from tests.factories import FormFieldFactory, FormPageFactory
+
+    form = FormPageFactory(parent=root_page, title="Afspraak", slug="afspraak")
+    FormFieldFactory(page=form, label="Aanhef", field_type="radio", choices="Dhr.\nMevr.", sort_order=0)
+    form.save_revision().publish()
+    page = logged_in_admin(page_in, live_server)
+    page.goto(f"{live_server.url}/admin/pages/{form.pk}/edit/")
+    page.get_by_role("button", name="Vervang door de inclusieve vraag").click()
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.click("button[name='action-publish']")
+    page.wait_for_url("**/admin/pages/**/")
+    field = FormPage.objects.get(pk=form.pk).form_fields.get()
+    assert (field.field_type, field.inclusive_mode) == ("inclusive_gender", "form_of_address")
+    assert field.inclusive_hidden_answers is None  # the answers follow the standard question
 
 
 def test_editor_resets_a_question_to_follow_the_standard(live_server, admin_user, root_page, page_in):

@@ -74,6 +74,7 @@ def test_an_edited_form_is_checked_as_edited_not_as_saved(client, admin_user, ro
         if name != "inclusive_hidden_answers":
             data[f"form_fields-1-{name}"] = value
     data["form_fields-1-inclusive_hidden_answers"] = ["male", "female", "self_described", "undisclosed"]
+    data["form_fields-1-inclusive_hidden_answers-shown"] = "1"
     data.pop("form_fields-1-required", None)
     as_edited = client.post(url, data).json()
     assert as_edited["findings"] == [] and as_edited["fixes"] == []

@@ -34,6 +34,7 @@ def settings_post(**overrides):
             "address_name_only",
             "address_custom",
         ],
+        "question_hidden_answers-shown": "1",  # the checkboxes' marker, as the page sends it
         "question_undisclosed_label": "prefer_not_to_say",
         "question_purpose": "Zodat we u goed kunnen aanspreken.",
         "question_label": "",

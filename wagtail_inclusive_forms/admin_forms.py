@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import answers
@@ -22,6 +23,9 @@ from .question import (
     parse_codes,
 )
 
+# The hidden marker's name is the checkboxes' name with this added.
+SHOWN_SUFFIX = "-shown"
+
 
 def _grouped_choices() -> list:
     return [
@@ -34,6 +38,28 @@ def _choices_with_follow() -> list:
     return [(FOLLOW_SHARED, FOLLOW_LABEL), *_grouped_choices()]
 
 
+class OfferedAnswersWidget(forms.CheckboxSelectMultiple):
+    """Django's checkboxes, plus a hidden marker that they were shown.
+
+    Unticked checkboxes send nothing, so without the marker "none ticked" and
+    "not on the page" look alike. The page editor shows a form field's
+    inclusive settings only where they apply; where they were not shown, the
+    stored answers must stay as they are rather than become "none offered".
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        marker = format_html('<input type="hidden" name="{}{}" value="1">', name, SHOWN_SUFFIX)
+        return super().render(name, value, attrs, renderer) + marker
+
+    def value_from_datadict(self, data, files, name):
+        if self.value_omitted_from_data(data, files, name):
+            return None  # not shown: the field keeps its stored value
+        return super().value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return f"{name}{SHOWN_SUFFIX}" not in data
+
+
 class OfferedAnswersField(forms.MultipleChoiceField):
     """Checkboxes of the answers offered; stores the ones left unticked.
 
@@ -43,7 +69,7 @@ class OfferedAnswersField(forms.MultipleChoiceField):
     question instead (stored as None).
     """
 
-    widget = forms.CheckboxSelectMultiple
+    widget = OfferedAnswersWidget
     default_error_messages = {
         "invalid_choice": _("“%(value)s” is not one of the answers this question can offer."),
     }
@@ -71,10 +97,14 @@ class OfferedAnswersField(forms.MultipleChoiceField):
         return [code for code in answers.ALL_CODES if code not in hidden]
 
     def clean(self, value: Any) -> str | None:
+        if value is None:  # the checkboxes were not on the page (OfferedAnswersWidget)
+            return None
         offered = set(super().clean(value))
         if self.allow_follow and FOLLOW_SHARED in offered:
             return None
         return ",".join(code for code in answers.ALL_CODES if code not in offered)
 
     def has_changed(self, initial: Any, data: Any) -> bool:
+        if data is None:  # not shown, so not changed
+            return False
         return set(self.prepare_value(initial)) != set(data or [])

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
+from .admin_forms import SHOWN_SUFFIX
 from .bulk_fix import FIX_ACTION
 from .content_checks import add_to_userbar
 from .log_formatters import OldQuestionsReplaced, StandardQuestionChanged
@@ -30,6 +31,7 @@ def editor_js():
         "modeCodes": {mode: list(codes) for mode, codes in MODE_CODES.items()},
         "formOfAddressMode": FORM_OF_ADDRESS_MODE,
         "followCode": FOLLOW_SHARED,
+        "shownSuffix": SHOWN_SUFFIX,
     }
     return format_html(
         '{}<script src="{}"></script><script src="{}"></script>',

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -23,7 +23,7 @@ from wagtail.contrib.forms.models import (
 
 from .. import answers, conf, site_context
 from ..form_builder import INCLUSIVE_FIELD_CHOICES, INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
-from ..panels import SharedQuestionPanel
+from ..panels import InclusiveHelpPanel, InclusiveSettingPanel, SharedQuestionPanel
 from ..purpose_texts import FormPromises, compose_purpose, is_default_purpose
 from ..question import (
     FOLLOW_LABEL,
@@ -141,7 +141,7 @@ class InclusiveFormFieldMixin(models.Model):
     panels = [
         *AbstractFormField.panels,
         FieldPanel("sensitive", classname="wif-unless-inclusive"),
-        HelpPanel(
+        InclusiveHelpPanel(
             content=_(
                 "<p>This question is optional by default: only ask for sex or gender when you really "
                 "need it, and let people decide whether to answer. Make it required only when a law "
@@ -149,11 +149,22 @@ class InclusiveFormFieldMixin(models.Model):
             ),
             classname="wif-when-inclusive",
         ),
+        # The settings below are rendered only where they apply (panels.shows_inclusive_settings).
+        InclusiveHelpPanel(
+            content=_(
+                "<p>This field becomes the inclusive question when you save the page. Its settings "
+                "appear here after saving.</p>"
+            ),
+            classname="wif-when-inclusive",
+            later=True,
+        ),
         SharedQuestionPanel(heading=_("Standard question of the site"), classname="wif-when-inclusive"),
-        FieldPanel("inclusive_mode", classname="wif-when-inclusive"),
-        FieldPanel("inclusive_hidden_answers", classname="wif-when-inclusive"),
-        FieldPanel("inclusive_undisclosed_label", classname="wif-when-inclusive wif-when-gender-mode"),
-        FieldPanel("inclusive_purpose", classname="wif-when-inclusive"),
+        InclusiveSettingPanel("inclusive_mode", classname="wif-when-inclusive"),
+        InclusiveSettingPanel("inclusive_hidden_answers", classname="wif-when-inclusive"),
+        InclusiveSettingPanel(
+            "inclusive_undisclosed_label", classname="wif-when-inclusive wif-when-gender-mode"
+        ),
+        InclusiveSettingPanel("inclusive_purpose", classname="wif-when-inclusive"),
     ]
 
     class Meta:

@@ -17,7 +17,8 @@
   var CODES = JSON.parse(codesElement.textContent);
   var TYPE = CODES.inclusiveType;
   var MODE_CODES = CODES.modeCodes;
-  var FOLLOW_BOX = 'input[name$="-inclusive_hidden_answers"][value="' + CODES.followCode + '"]';
+  var BOXES = 'input[type="checkbox"][name$="-inclusive_hidden_answers"]';
+  var FOLLOW_BOX = BOXES + '[value="' + CODES.followCode + '"]';
 
   function byName(child, suffix) {
     return child.querySelector('[name$="-' + suffix + '"]');
@@ -44,7 +45,7 @@
     show(child.querySelectorAll(".wif-when-gender-mode"), inclusive && mode !== CODES.formOfAddressMode);
     // An inclusive question is always sensitive: its own box would only mislead.
     show(child.querySelectorAll(".formbuilder-choices, .formbuilder-default, .wif-unless-inclusive"), !inclusive);
-    child.querySelectorAll('input[name$="-inclusive_hidden_answers"]').forEach(function (box) {
+    child.querySelectorAll(BOXES).forEach(function (box) {
       if (box === followBox) {
         return;
       }
@@ -86,25 +87,40 @@
     var type = byName(child, "field_type");
     type.value = TYPE;
     type.dispatchEvent(new Event("change", { bubbles: true }));
-    ["choices", "default_value", "inclusive_undisclosed_label", "inclusive_purpose"].forEach(function (suffix) {
-      var input = byName(child, suffix);
-      if (input) {
-        input.value = "";
-      }
+    var prefix = type.name.replace(/-field_type$/, "");
+    ["choices", "default_value"].forEach(function (suffix) {
+      byName(child, suffix).value = "";
     });
-    var mode = byName(child, "inclusive_mode");
-    if (mode) {
-      mode.value = fix.mode;
-    }
+    // A saved field of another type has no inclusive settings on the page
+    // (they appear after saving): the fix sends them as hidden values.
+    var settings = {
+      inclusive_mode: fix.mode,
+      inclusive_undisclosed_label: "",
+      inclusive_purpose: "",
+    };
+    Object.keys(settings).forEach(function (suffix) {
+      (byName(child, suffix) || hidden(child, prefix + "-" + suffix)).value = settings[suffix];
+    });
     var followBox = child.querySelector(FOLLOW_BOX);
     if (followBox) {
       followBox.checked = true;
+    } else {
+      hidden(child, prefix + "-inclusive_hidden_answers").value = CODES.followCode;
+      hidden(child, prefix + "-inclusive_hidden_answers" + CODES.shownSuffix).value = "1";
     }
     var required = byName(child, "required");
     if (required) {
       required.checked = fix.required;
       required.dispatchEvent(new Event("change", { bubbles: true }));
     }
+  }
+
+  function hidden(child, name) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    child.appendChild(input);
+    return input;
   }
 
   function startOptional(child) {
