@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -36,6 +38,18 @@ CONTROL_MESSAGE = "onzichtbare besturingstekens"
 )
 def test_safe_cell(value, expected):
     assert safe_cell(value) == expected
+
+
+@given(st.text())
+def test_safe_cell_never_leaves_a_control_character_or_a_formula(text):
+    """Whatever takes the fast path (plain printable ASCII) or not."""
+    from wagtail_inclusive_forms.spreadsheets import CONTROL_CHARACTERS, FORMULA_STARTS, REPLACEMENT
+
+    cell = safe_cell(text)
+    assert not CONTROL_CHARACTERS.search(cell)
+    assert not cell.startswith(FORMULA_STARTS)
+    body = cell[1:] if cell.startswith("'") and not text.startswith("'") else cell
+    assert body == CONTROL_CHARACTERS.sub(REPLACEMENT, text)  # nothing else changed
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,8 @@ def safe_cell(value: Any) -> Any:
     """A cell value to write: text made safe, anything else (numbers, dates, None) as it is."""
     if not isinstance(value, str) or not value:
         return value
-    value = CONTROL_CHARACTERS.sub(REPLACEMENT, value)
+    if not (value.isascii() and value.isprintable()):  # most cells skip the search (and all of C0)
+        value = CONTROL_CHARACTERS.sub(REPLACEMENT, value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.translation import gettext, ngettext
 
@@ -102,6 +103,14 @@ def parse_placeholders(
 
 def parse_template(template: str) -> tuple[_Piece, ...]:
     """A salutation template's pieces, or ValueError naming the problem."""
+    if not isinstance(template, str):  # legacy data of any shape: explained, never a TypeError
+        return parse_placeholders(template, PLACEHOLDERS)
+    return _parsed_template(template)
+
+
+@lru_cache(maxsize=512)
+def _parsed_template(template: str) -> tuple[_Piece, ...]:
+    # Kept per template (a site has a handful): an export fills one per row.
     return parse_placeholders(template, PLACEHOLDERS)
 
 
