@@ -17,13 +17,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.models import FormMixin
 from wagtail.log_actions import log
 from wagtail.models import Site
 
 from . import site_context
 from .audit.fixes import FieldFix, FollowFix, FormFix, TextFix, latest_versions, plan_form_fix, reword
+from .blocks import InclusiveQuestionBlock
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord
+from .models.question import InclusiveFormFieldMixin
 from .page_model import get_page_model
 from .question import FOLLOW_SHARED, INHERITABLE_SETTINGS
 from .sources import (
@@ -32,6 +35,7 @@ from .sources import (
     form_field_relations,
     page_text_fields,
 )
+from .stream_forms import StreamFormMixin
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +162,7 @@ def fix_page(page_id: int, *, user=None, publish: bool = False) -> PageOutcome:
 
 def _blocked(page, user) -> str:
     """Why this page may not be changed now, or ""."""
-    if not hasattr(page, "get_form_fields"):
+    if not isinstance(page, FormMixin):
         return gettext("This page is not a form.")
     if page.alias_of_id:
         return gettext("This page is an alias; fix the original page.")
@@ -183,7 +187,7 @@ def _may_publish(page, user) -> tuple[bool, str]:
 
 
 def _is_stream_form(model) -> bool:
-    return hasattr(model, "iter_question_blocks")
+    return isinstance(model, type) and issubclass(model, StreamFormMixin)
 
 
 def _replace_fields(page, plan: FormFix) -> None:
@@ -205,7 +209,7 @@ def _replace_builder_fields(page, plan: FormFix) -> None:
     children = list(getattr(page, relation).all())
     setattr(page, relation, children)
     fields = {field.clean_name: field for field in children}
-    if plan.fields and not all(hasattr(child, "follow_standard") for child in children):
+    if plan.fields and not all(isinstance(child, InclusiveFormFieldMixin) for child in children):
         raise ValueError(
             gettext(
                 "The form fields of this page type cannot hold the inclusive question: "
@@ -235,7 +239,7 @@ def _replace_blocks(page, plan: FormFix) -> None:
         (
             name
             for name, block in stream.stream_block.child_blocks.items()
-            if hasattr(block, "get_question_config")
+            if isinstance(block, InclusiveQuestionBlock)
         ),
         None,
     )

@@ -114,7 +114,9 @@ class AuditNoticePanel(Panel):
             report, retention = audit_page(page, self.request)
             context["notice_rows"] = report.rows
             context["page_id"] = page.pk
-            if hasattr(page, "get_sensitive_field_names"):
+            from .models.question import InclusiveFormMixin  # models import this module
+
+            if isinstance(page, InclusiveFormMixin):
                 context["retention"] = retention.describe()
             return context
 

@@ -25,6 +25,7 @@ from wagtail.log_actions import log
 from . import site_context
 from .json_functions import JSONRemoveKeys
 from .models.audit import FormPurposeRecord, form_retention_policy
+from .models.question import InclusiveFormMixin
 from .retention import DELETE, RetentionPolicy
 from .sources import form_page_models
 
@@ -54,7 +55,7 @@ class RetentionOutcome:
 def policy_for_page(page, context: site_context.SiteContext | None = None) -> RetentionPolicy:
     """The retention that applies to one form: its purpose record's, else its
     site's (``context``, when the caller has read it already)."""
-    if context is None and hasattr(page, "get_retention_policy"):
+    if context is None and isinstance(page, InclusiveFormMixin):
         return page.get_retention_policy()
     record = FormPurposeRecord.objects.filter(page_id=page.pk).first()
     return form_retention_policy((context or site_context.for_page(page)).retention_policy(), record)
@@ -81,7 +82,7 @@ def _due(page, policy: RetentionPolicy, now: datetime.datetime):
     submissions = page.get_submission_class().objects.filter(page=page, submit_time__lt=cutoff)
     if policy.action == DELETE:
         return submissions, []
-    names = sorted(page.get_sensitive_field_names()) if hasattr(page, "get_sensitive_field_names") else []
+    names = sorted(page.get_sensitive_field_names()) if isinstance(page, InclusiveFormMixin) else []
     if not names:
         return None, []
     return submissions.filter(form_data__has_any_keys=names), names

@@ -22,13 +22,15 @@ from wagtail.models import Site, get_page_models
 from . import site_context
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
 from .audit.html import fields_in_html, html_strings, plain_text
+from .blocks import InclusiveQuestionBlock
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord, form_retention_policy
+from .models.question import InclusiveFormFieldMixin, InclusiveFormMixin
 from .page_model import get_page_model
 from .purpose_texts import FormPromises, purpose_for_form
 from .question import SharedQuestion, default_shared_question
 from .retention import RetentionPolicy
-from .stream_forms import builder_type
+from .stream_forms import StreamFormMixin, builder_type
 
 
 def form_page_models() -> list[type[models.Model]]:
@@ -54,7 +56,7 @@ def _choices(text: str) -> tuple[str, ...]:
 def _builder_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
     described = []
     for field in page.get_form_fields():
-        inclusive = field.field_type == INCLUSIVE_FIELD_TYPE and hasattr(field, "get_question_config")
+        inclusive = field.field_type == INCLUSIVE_FIELD_TYPE and isinstance(field, InclusiveFormFieldMixin)
         described.append(
             FieldDescription(
                 name=field.clean_name or "",
@@ -73,7 +75,7 @@ def _builder_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...
 def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
     described = []
     for name, block, value in page.iter_question_blocks():
-        inclusive = hasattr(block, "get_question_config")
+        inclusive = isinstance(block, InclusiveQuestionBlock)
         form_field = block.get_form_field(value, shared) if inclusive else block.get_form_field(value)
         config = block.get_question_config(value, shared) if inclusive else None
         described.append(
@@ -124,7 +126,7 @@ def describe_page(
     """One form page (or a page rebuilt from a revision) as the audit reads it,
     its inclusive questions under ``shared`` (default: its site's standard,
     with the default purpose text made true by ``promises``)."""
-    if shared is None and hasattr(page, "get_site_context"):
+    if shared is None and isinstance(page, InclusiveFormMixin):
         shared = page.get_site_context().shared_question()
         promises = page.get_promises() if promises is None else promises
     shared = shared or default_shared_question()
@@ -139,9 +141,7 @@ def _description(
 ) -> FormDescription:
     """``page`` described with its questions under ``shared`` as given."""
     fields = (
-        _stream_fields(page, shared)
-        if hasattr(page, "iter_question_blocks")
-        else _builder_fields(page, shared)
+        _stream_fields(page, shared) if isinstance(page, StreamFormMixin) else _builder_fields(page, shared)
     )
     texts, stored_texts = _texts(page)
     return FormDescription(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.forms.utils import get_field_clean_name
 
+from .blocks import InclusiveQuestionBlock
 from .fields import InclusiveQuestionField
 from .form_builder import INCLUSIVE_FIELD_TYPE, SubmissionForm
 from .models import InclusiveFormMixin
@@ -65,7 +66,7 @@ class StreamFormMixin(InclusiveFormMixin):
 
     def form_field_for(self, block, value) -> forms.Field:
         """A question block's form field; inclusive ones under the site's standard question."""
-        if hasattr(block, "get_question_config"):
+        if isinstance(block, InclusiveQuestionBlock):
             return block.get_form_field(value, self.get_shared_question())
         return block.get_form_field(value)
 
@@ -97,14 +98,14 @@ class StreamFormMixin(InclusiveFormMixin):
         return {
             name
             for name, block, _value in self.iter_question_blocks()
-            if hasattr(block, "get_question_config")
+            if isinstance(block, InclusiveQuestionBlock)
         }
 
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         return {
             name: block.get_question_config(value, self.get_shared_question())
             for name, block, value in self.iter_question_blocks()
-            if hasattr(block, "get_question_config")
+            if isinstance(block, InclusiveQuestionBlock)
         }
 
 

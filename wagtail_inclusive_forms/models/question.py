@@ -213,7 +213,7 @@ class InclusiveFormFieldMixin(models.Model):
         if not self.is_inclusive_question:
             return
         page = getattr(self, "page", None) if self.page_id else None
-        shared = page.get_shared_question() if hasattr(page, "get_shared_question") else None
+        shared = page.get_shared_question() if isinstance(page, InclusiveFormMixin) else None
         problems = self.get_question_config(shared, strict=True).errors()
         if problems:
             raise ValidationError({_CONFIG_COLUMNS[key]: message for key, message in problems.items()})

@@ -169,7 +169,7 @@ class SalutationFormMixin(models.Model):
 
     # Reading the form -------------------------------------------------------
     def _descriptions(self) -> list[tuple[str, str, str]]:
-        if hasattr(self, "get_field_descriptions"):
+        if isinstance(self, InclusiveFormMixin):
             return self.get_field_descriptions()
         return [(f.clean_name, f.label, f.field_type) for f in self.get_form_fields()]
 

@@ -4,6 +4,7 @@ from django import template
 
 from ..answers import holds_an_answer
 from ..answers import readable_answer as _readable_answer
+from ..models.salutations import SalutationFormMixin
 from ..need_to_know import HIDDEN, may_see_sensitive
 from ..page_model import get_page_model
 
@@ -41,7 +42,7 @@ def salutation(context, submission, page=None):
         return ""
     form_page = page if page is not None else _submission_page(context, submission)
     form_page = getattr(form_page, "specific", form_page)
-    if not hasattr(form_page, "get_salutation"):
+    if not isinstance(form_page, SalutationFormMixin):
         return ""
     cache = context.render_context.get(_CACHE) or {}
     context.render_context[_CACHE] = cache

@@ -15,7 +15,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 
 from ..answers import readable_answer, registration_sex_code
 from ..models.question import registration_column
-from ..models.salutations import SALUTATION_COLUMN
+from ..models.salutations import SALUTATION_COLUMN, SalutationFormMixin
 from ..need_to_know import hide_sensitive, may_see_sensitive
 from .exports import SafeSpreadsheetExportMixin, TolerantSubmissionIterable, counted_without_loading
 
@@ -52,7 +52,7 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
 
     @cached_property
     def salutation_context(self):
-        if not hasattr(self.form_page, "get_salutation"):
+        if not isinstance(self.form_page, SalutationFormMixin):
             return None
         return {
             "scheme": self.form_page.get_salutation_scheme(),
