@@ -80,7 +80,7 @@ def test_editor_saves_a_question_with_answers_switched_off(client, admin_user, r
         "address_name_only",
         "address_custom",
     ]
-    assert field.get_question_config().offered_codes == ("male", "female", "self_described")
+    assert field.question.config().offered_codes == ("male", "female", "self_described")
 
 
 def test_required_question_without_own_purpose_shows_the_standard_purpose(client, admin_user, root_page):

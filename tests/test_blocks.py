@@ -23,12 +23,12 @@ def test_block_defaults_are_optional_and_follow_the_standard_question():
     block = InclusiveQuestionBlock()
     default = block.get_default()
     assert default["required"] is False
-    assert block.overridden_settings(default) == ()
-    config = block.get_question_config(default)
+    assert block.question(default).overridden_settings() == ()
+    config = block.question(default).config()
     assert config.offered_codes == ("male", "female", "self_described", "undisclosed")
     assert "paspoort" in config.purpose
     standard = SharedQuestion(mode="form_of_address", purpose="Voor de aanhef.")
-    assert block.get_question_config(default, standard).offered_codes == (
+    assert block.question(default).config(standard).offered_codes == (
         "address_mr",
         "address_ms",
         "address_name_only",

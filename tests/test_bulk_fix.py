@@ -425,7 +425,7 @@ def test_a_question_with_the_standards_values_follows_later_changes_after_the_fi
     assert outcome.status == "published"
     page = FormPage.objects.get(pk=page.pk)
     assert page.get_inclusive_questions() == before  # visitors see the same questions
-    assert [field.overridden_settings for field in page.form_fields.all()] == [(), ("purpose",)]
+    assert [field.question.overridden_settings() for field in page.form_fields.all()] == [(), ("purpose",)]
     entry = PageLogEntry.objects.get(page=page, action=FIX_ACTION)
     assert entry.data["follows"][1] == {
         "name": "geslacht_kind",
@@ -465,7 +465,7 @@ def test_a_stream_question_with_the_standards_values_follows_it_after_the_fix(ro
         "not_relevant",
         "",
     )
-    assert page.body[0].block.overridden_settings(value) == ("undisclosed_label",)
+    assert page.body[0].block.question(value).overridden_settings() == ("undisclosed_label",)
     assert list(page.specific.get_inclusive_questions()) == ["geslacht"]
 
 
@@ -492,7 +492,7 @@ def test_preview_and_command_say_which_questions_will_follow_the_standard(
         reverse("wagtail_inclusive_forms:bulk_fix"), {"page": [page.pk], "publish": "1"}, follow=True
     )
     assert "volgt de standaardvraag: Geslacht" in response.content.decode()
-    assert FormPage.objects.get(pk=page.pk).form_fields.get().overridden_settings == ()
+    assert FormPage.objects.get(pk=page.pk).form_fields.get().question.overridden_settings() == ()
 
 
 def test_a_one_page_preview_reads_only_that_page(root_page, monkeypatch):

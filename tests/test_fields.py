@@ -102,7 +102,7 @@ def test_self_description_is_limited_in_length():
 def test_length_limit_is_a_setting():
     from tests.testapp.models import FormField
 
-    config = FormField(label="Geslacht", field_type="inclusive_gender").get_question_config()
+    config = FormField(label="Geslacht", field_type="inclusive_gender").question.config()
     form_class = make_form(max_description_length=config.max_description_length)
     assert 'maxlength="20"' in str(render(form_class()))
     valid, errors = clean(

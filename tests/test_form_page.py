@@ -71,8 +71,8 @@ def test_self_description_never_runs_as_html_on_the_landing_page(client, form_pa
 def test_new_question_is_optional_and_shows_the_standard_purpose_text(root_page):
     page = FormPageFactory(parent=root_page)
     field = FormFieldFactory.build(page=page, field_type="inclusive_gender", required=False)
-    assert field.inclusive_purpose == "" and field.overridden_settings == ()
-    assert field.get_question_config(page.get_shared_question()).purpose == default_purpose_text()
+    assert field.inclusive_purpose == "" and field.question.overridden_settings() == ()
+    assert field.question.config(page.get_shared_question()).purpose == default_purpose_text()
     assert "paspoort" in default_purpose_text()  # the test project runs in Dutch
 
 

@@ -76,7 +76,7 @@ def test_an_overridden_setting_stays_while_the_rest_follows(root_page):
         "Eigen doel.",
         "not_relevant",
     )
-    assert page.form_fields.get().overridden_settings == ("mode", "purpose")
+    assert page.form_fields.get().question.overridden_settings() == ("mode", "purpose")
 
 
 def test_each_site_has_its_own_standard_question(root_page, following_page):

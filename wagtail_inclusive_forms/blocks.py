@@ -18,7 +18,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.forms.utils import get_field_clean_name
 
-from . import answers, conf
+from . import answers
 from .fields import InclusiveQuestionField, form_help_text
 from .question import (
     FOLLOW_LABEL,
@@ -26,11 +26,8 @@ from .question import (
     FORM_OF_ADDRESS_MODE,
     GENDER_MODE,
     MODE_LABELS,
-    QuestionConfig,
+    QuestionAdapter,
     SharedQuestion,
-    default_shared_question,
-    overridden_settings,
-    resolve_question,
 )
 
 # Block child holding each QuestionConfig setting, for mapping errors and clearing settings.
@@ -103,8 +100,46 @@ class InclusiveQuestionBlock(blocks.StructBlock):
         icon = "user"
         label = _("Sex or gender (inclusive)")
 
-    def get_own_settings(self, value: Any) -> dict:
-        """The settings this question sets itself; None or "" where it follows."""
+    def question(self, value: Any) -> BlockQuestion:
+        """A value of this block as the package's one interface to an inclusive question."""
+        return BlockQuestion(self, value)
+
+    def get_field_name(self, value: Any) -> str:
+        """The key the answer is stored under in a submission."""
+        return get_field_clean_name(value.get("label") or "")
+
+    def get_form_field(self, value: Any, shared: SharedQuestion | None = None) -> InclusiveQuestionField:
+        return InclusiveQuestionField(
+            config=self.question(value).config(shared),
+            label=value.get("label"),
+            help_text=form_help_text(value.get("help_text") or ""),
+        )
+
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)
+        problems = self.question(value).config(strict=True).errors()
+        if problems:
+            raise StructBlockValidationError(
+                block_errors={_CONFIG_CHILDREN[key]: ValidationError(msg) for key, msg in problems.items()}
+            )
+        return value
+
+
+class BlockQuestion(QuestionAdapter):
+    """A value of :class:`InclusiveQuestionBlock` as a :class:`~.question.StoredQuestion`:
+    "" or the "as in the standard question" box where it follows.
+    :meth:`follow_standard` replaces ``value`` with a changed copy."""
+
+    def __init__(self, block: InclusiveQuestionBlock, value: Any):
+        self.block = block
+        self.value = value
+
+    @property
+    def required(self) -> bool:
+        return bool(self.value.get("required"))
+
+    def own_settings(self) -> dict:
+        value = self.value
         offered = set(value.get("offered_answers") or ())
         return {
             "mode": value.get("mode") or "",
@@ -115,46 +150,11 @@ class InclusiveQuestionBlock(blocks.StructBlock):
             "purpose": (value.get("purpose") or "").strip(),
         }
 
-    def overridden_settings(self, value: Any) -> tuple[str, ...]:
-        return overridden_settings(self.get_own_settings(value))
-
-    def follow_standard(self, value: Any, settings: Iterable[str]) -> Any:
-        """A copy of ``value`` with these settings following the standard question."""
-        raw = self.get_prep_value(value)
+    def follow_standard(self, settings: Iterable[str]) -> None:
+        raw = self.block.get_prep_value(self.value)
         for name in settings:
             raw[_CONFIG_CHILDREN[name]] = [FOLLOW_SHARED] if name == "hidden_codes" else ""
-        return self.to_python(raw)
-
-    def get_question_config(
-        self, value: Any, shared: SharedQuestion | None = None, *, strict: bool = False
-    ) -> QuestionConfig:
-        return resolve_question(
-            shared or default_shared_question(),
-            self.get_own_settings(value),
-            required=bool(value.get("required")),
-            max_description_length=conf.self_description_max_length(),
-            strict=strict,
-        )
-
-    def get_field_name(self, value: Any) -> str:
-        """The key the answer is stored under in a submission."""
-        return get_field_clean_name(value.get("label") or "")
-
-    def get_form_field(self, value: Any, shared: SharedQuestion | None = None) -> InclusiveQuestionField:
-        return InclusiveQuestionField(
-            config=self.get_question_config(value, shared),
-            label=value.get("label"),
-            help_text=form_help_text(value.get("help_text") or ""),
-        )
-
-    def clean(self, value: Any) -> Any:
-        value = super().clean(value)
-        problems = self.get_question_config(value, strict=True).errors()
-        if problems:
-            raise StructBlockValidationError(
-                block_errors={_CONFIG_CHILDREN[key]: ValidationError(msg) for key, msg in problems.items()}
-            )
-        return value
+        self.value = self.block.to_python(raw)
 
 
-__all__ = ["InclusiveQuestionBlock", "PurposeTextBlock"]
+__all__ = ["BlockQuestion", "InclusiveQuestionBlock", "PurposeTextBlock"]

@@ -28,7 +28,7 @@ from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord
 from .models.question import InclusiveFormFieldMixin
 from .page_model import get_page_model
-from .question import FOLLOW_SHARED, INHERITABLE_SETTINGS
+from .question import INHERITABLE_SETTINGS
 from .sources import (
     describe_form_pages,
     describe_page,
@@ -225,10 +225,10 @@ def _replace_builder_fields(page, plan: FormFix) -> None:
         field.required = fix.required
         field.choices = ""
         field.default_value = ""
-        field.follow_standard(INHERITABLE_SETTINGS)
+        field.question.follow_standard(INHERITABLE_SETTINGS)
         field.inclusive_mode = fix.own_mode
     for follow in plan.follows:
-        fields[follow.name].follow_standard(follow.settings)
+        fields[follow.name].question.follow_standard(follow.settings)
 
 
 def _replace_blocks(page, plan: FormFix) -> None:
@@ -249,26 +249,20 @@ def _replace_blocks(page, plan: FormFix) -> None:
     positions = [index for index, child in enumerate(stream) if hasattr(child.block, "get_form_field")]
     for fix in plan.fields:
         index = positions[fix.position]
-        value = block.to_python(
-            {
-                "label": fix.label,
-                "help_text": "",
-                "required": fix.required,
-                "mode": fix.own_mode,
-                "offered_answers": [FOLLOW_SHARED],
-                "undisclosed_label": "",
-                "purpose": "",
-            }
+        question = block.question(
+            block.to_python({"label": fix.label, "help_text": "", "required": fix.required})
         )
+        question.follow_standard(INHERITABLE_SETTINGS)
+        value = question.value
+        value["mode"] = fix.own_mode
         if block.get_field_name(value) != fix.name:
             raise ValueError(gettext("The new question would store its answers under another name."))
         stream[index] = (block_name, value)
     for follow in plan.follows:
         child = stream[positions[follow.position]]
-        stream[positions[follow.position]] = (
-            child.block_type,
-            child.block.follow_standard(child.value, follow.settings),
-        )
+        question = child.block.question(child.value)
+        question.follow_standard(follow.settings)
+        stream[positions[follow.position]] = (child.block_type, question.value)
 
 
 def _error_text(error: Exception) -> str:

@@ -68,7 +68,7 @@ class InclusiveFormBuilder(FormBuilder):
 
     def create_inclusive_gender_field(self, field, options: dict) -> forms.Field:
         shared = self.shared_question() if callable(self.shared_question) else self.shared_question
-        config = field.get_question_config(shared)
+        config = field.question.config(shared)
         return InclusiveQuestionField(
             config=config,
             label=options["label"],

@@ -185,7 +185,7 @@ class SharedQuestionPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             instance = self.instance
-            own = instance.get_own_settings() if instance is not None and instance.pk else {}
+            own = instance.question.own_settings() if instance is not None and instance.pk else {}
             shared = shared_question_of(instance, self.request)
             context["rows"] = standard_question_rows(shared, own)
             context["standard_mode"] = shared.mode

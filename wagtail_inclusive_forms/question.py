@@ -10,9 +10,10 @@ field overrides, so changing the standard changes every field that follows it.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from django.utils.translation import gettext_lazy as _
 
@@ -180,3 +181,56 @@ def resolve_question(
     ):
         config = replace(config, hidden_codes=tuple(shared.hidden_codes))
     return config
+
+
+class StoredQuestion(Protocol):
+    """One inclusive question where a form keeps it.
+
+    Two adapters implement it: ``models.question.FieldQuestion`` (a form-builder
+    field row) and ``blocks.BlockQuestion`` (a StreamField block's value). Only
+    they know how their storage says "follows the standard question"; the audit's
+    sources, the bulk fix, the editor's panels and the submissions listing go
+    through this interface.
+    """
+
+    @property
+    def required(self) -> bool: ...
+
+    def own_settings(self) -> dict[str, Any]:
+        """The settings the question sets itself (``INHERITABLE_SETTINGS``
+        names); None or "" where it follows the standard question."""
+        ...
+
+    def follow_standard(self, settings: Iterable[str]) -> None:
+        """Make these settings follow the standard question."""
+        ...
+
+    def config(self, shared: SharedQuestion | None = None, *, strict: bool = False) -> QuestionConfig:
+        """The question as visitors see it under the standard ``shared``."""
+        ...
+
+    def overridden_settings(self) -> tuple[str, ...]: ...
+
+
+class QuestionAdapter(ABC):
+    """What both adapters share once they can read and clear their own settings."""
+
+    required: bool
+
+    @abstractmethod
+    def own_settings(self) -> dict[str, Any]: ...
+
+    @abstractmethod
+    def follow_standard(self, settings: Iterable[str]) -> None: ...
+
+    def config(self, shared: SharedQuestion | None = None, *, strict: bool = False) -> QuestionConfig:
+        return resolve_question(
+            shared or default_shared_question(),
+            self.own_settings(),
+            required=self.required,
+            max_description_length=conf.self_description_max_length(),
+            strict=strict,
+        )
+
+    def overridden_settings(self) -> tuple[str, ...]:
+        return overridden_settings(self.own_settings())

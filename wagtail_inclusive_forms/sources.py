@@ -28,7 +28,7 @@ from .models.audit import FormPurposeRecord, form_retention_policy
 from .models.question import InclusiveFormFieldMixin, InclusiveFormMixin
 from .page_model import get_page_model
 from .purpose_texts import FormPromises, purpose_for_form
-from .question import SharedQuestion, default_shared_question
+from .question import SharedQuestion, StoredQuestion, default_shared_question
 from .retention import RetentionPolicy
 from .stream_forms import StreamFormMixin, builder_type
 
@@ -53,10 +53,18 @@ def _choices(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
+def _question_parts(question: StoredQuestion | None, shared: SharedQuestion) -> dict:
+    """A field description's view of an inclusive question (none for other fields)."""
+    if question is None:
+        return {"question": None, "overrides": ()}
+    return {"question": question.config(shared), "overrides": question.overridden_settings()}
+
+
 def _builder_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
     described = []
     for field in page.get_form_fields():
         inclusive = field.field_type == INCLUSIVE_FIELD_TYPE and isinstance(field, InclusiveFormFieldMixin)
+        question = field.question if inclusive else None
         described.append(
             FieldDescription(
                 name=field.clean_name or "",
@@ -65,8 +73,7 @@ def _builder_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...
                 choices=() if inclusive else _choices(field.choices),
                 help_text=field.help_text or "",
                 required=field.required,
-                question=field.get_question_config(shared) if inclusive else None,
-                overrides=field.overridden_settings if inclusive else (),
+                **_question_parts(question, shared),
             )
         )
     return tuple(described)
@@ -77,7 +84,7 @@ def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]
     for name, block, value in page.iter_question_blocks():
         inclusive = isinstance(block, InclusiveQuestionBlock)
         form_field = block.get_form_field(value, shared) if inclusive else block.get_form_field(value)
-        config = block.get_question_config(value, shared) if inclusive else None
+        question = block.question(value) if inclusive else None
         described.append(
             FieldDescription(
                 name=name,
@@ -86,8 +93,7 @@ def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]
                 choices=tuple(str(label) for _value, label in getattr(form_field, "choices", ()) if _value),
                 help_text=str(form_field.help_text or ""),
                 required=form_field.required,
-                question=config,
-                overrides=block.overridden_settings(value) if inclusive else (),
+                **_question_parts(question, shared),
             )
         )
     return tuple(described)

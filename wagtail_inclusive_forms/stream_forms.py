@@ -103,7 +103,7 @@ class StreamFormMixin(InclusiveFormMixin):
 
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         return {
-            name: block.get_question_config(value, self.get_shared_question())
+            name: block.question(value).config(self.get_shared_question())
             for name, block, value in self.iter_question_blocks()
             if isinstance(block, InclusiveQuestionBlock)
         }

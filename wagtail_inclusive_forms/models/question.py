@@ -30,12 +30,10 @@ from ..question import (
     FORM_OF_ADDRESS_MODE,
     GENDER_MODE,
     MODE_LABELS,
+    QuestionAdapter,
     QuestionConfig,
     SharedQuestion,
-    default_shared_question,
-    overridden_settings,
     parse_codes,
-    resolve_question,
 )
 from ..retention import RetentionPolicy
 
@@ -68,6 +66,32 @@ class HiddenAnswersField(models.CharField):
         # Migrations name the public path, so moving the module changes nothing.
         name, _path, args, kwargs = super().deconstruct()
         return name, "wagtail_inclusive_forms.models.HiddenAnswersField", args, kwargs
+
+
+class FieldQuestion(QuestionAdapter):
+    """A form-builder field row as a :class:`~..question.StoredQuestion`: its
+    columns hold None (the answers) or "" (the rest) where it follows."""
+
+    def __init__(self, field: InclusiveFormFieldMixin):
+        self.field = field
+
+    @property
+    def required(self) -> bool:
+        return self.field.required
+
+    def own_settings(self) -> dict:
+        field = self.field
+        hidden = field.inclusive_hidden_answers
+        return {
+            "mode": field.inclusive_mode or "",
+            "hidden_codes": None if hidden is None else parse_codes(hidden),
+            "undisclosed_label": field.inclusive_undisclosed_label or "",
+            "purpose": (field.inclusive_purpose or "").strip(),
+        }
+
+    def follow_standard(self, settings: Iterable[str]) -> None:
+        for name in settings:
+            setattr(self.field, _CONFIG_COLUMNS[name], None if name == "hidden_codes" else "")
 
 
 class InclusiveFormFieldMixin(models.Model):
@@ -177,36 +201,10 @@ class InclusiveFormFieldMixin(models.Model):
     def is_inclusive_question(self) -> bool:
         return self.field_type == INCLUSIVE_FIELD_TYPE
 
-    def get_own_settings(self) -> dict:
-        """The settings this field sets itself; None or "" where it follows."""
-        hidden = self.inclusive_hidden_answers
-        return {
-            "mode": self.inclusive_mode or "",
-            "hidden_codes": None if hidden is None else parse_codes(hidden),
-            "undisclosed_label": self.inclusive_undisclosed_label or "",
-            "purpose": (self.inclusive_purpose or "").strip(),
-        }
-
     @property
-    def overridden_settings(self) -> tuple[str, ...]:
-        return overridden_settings(self.get_own_settings())
-
-    def follow_standard(self, settings: Iterable[str]) -> None:
-        """Clear these settings (``INHERITABLE_SETTINGS`` names), so they follow the standard question."""
-        for name in settings:
-            setattr(self, _CONFIG_COLUMNS[name], None if name == "hidden_codes" else "")
-
-    def get_question_config(
-        self, shared: SharedQuestion | None = None, *, strict: bool = False
-    ) -> QuestionConfig:
-        """The question as visitors see it, under the site's standard ``shared``."""
-        return resolve_question(
-            shared or default_shared_question(),
-            self.get_own_settings(),
-            required=self.required,
-            max_description_length=conf.self_description_max_length(),
-            strict=strict,
-        )
+    def question(self) -> FieldQuestion:
+        """This field as the package's one interface to an inclusive question."""
+        return FieldQuestion(self)
 
     def clean(self) -> None:
         super().clean()
@@ -214,7 +212,7 @@ class InclusiveFormFieldMixin(models.Model):
             return
         page = getattr(self, "page", None) if self.page_id else None
         shared = page.get_shared_question() if isinstance(page, InclusiveFormMixin) else None
-        problems = self.get_question_config(shared, strict=True).errors()
+        problems = self.question.config(shared, strict=True).errors()
         if problems:
             raise ValidationError({_CONFIG_COLUMNS[key]: message for key, message in problems.items()})
 
@@ -377,15 +375,15 @@ class InclusiveFormMixin:
         return {
             field.clean_name
             for field in self.get_form_fields()
-            if getattr(field, "is_inclusive_question", False) or getattr(field, "sensitive", False)
+            if isinstance(field, InclusiveFormFieldMixin) and (field.is_inclusive_question or field.sensitive)
         }
 
     def get_inclusive_questions(self) -> dict[str, QuestionConfig]:
         """Each inclusive question on the form, by the name its answers are stored under."""
         return {
-            field.clean_name: field.get_question_config(self.get_shared_question())
+            field.clean_name: field.question.config(self.get_shared_question())
             for field in self.get_form_fields()
-            if getattr(field, "is_inclusive_question", False)
+            if isinstance(field, InclusiveFormFieldMixin) and field.is_inclusive_question
         }
 
 
