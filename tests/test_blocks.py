@@ -111,3 +111,43 @@ def test_answer_labels_of_the_block_follow_the_active_language():
         assert str(choices["female"]) == "Woman"
     with translation.override("nl"):
         assert str(choices["female"]) == "Vrouw"
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_the_audit_reads_a_block_as_visitors_get_its_form_field(root_page, settings, allow_html):
+    """The audit describes an inclusive block from its value, without building
+    the form field; what it reads must be what that field shows."""
+    from wagtail_inclusive_forms.sources import describe_page
+
+    settings.WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = allow_html
+    page = StreamFormPageFactory(
+        parent=root_page,
+        slug="audit-blok",
+        body=[
+            (
+                "gender",
+                {
+                    "label": "Geslacht kind",
+                    "help_text": "<b>Vul in</b> & ga door",
+                    "required": True,
+                    "purpose": "Voor de zorg.",
+                    "offered_answers": ["shared"],
+                },
+            )
+        ],
+    )
+    shared = SharedQuestion(purpose="Standaard.")
+    described = describe_page(page, shared=shared).fields[0]
+    _name, block, value = next(page.iter_question_blocks())
+    form_field = block.get_form_field(value, shared)
+    assert (described.label, described.help_text, described.required, described.question) == (
+        form_field.label,
+        str(form_field.help_text),
+        form_field.required,
+        form_field.config,
+    )
+    assert (described.field_type, described.choices, described.overrides) == (
+        "inclusive_gender",
+        (),
+        ("purpose",),
+    )

@@ -1,13 +1,18 @@
 """The package's settings, each with one documented default, read when used.
 
-Reading at call time (never at import time) keeps ``override_settings`` working
-in tests and lets projects change a setting without reloading modules. Every
-setting is listed in ``docs/reference/settings.md``.
+Settings are read when first used (never at import time) and then remembered:
+reading a setting that a project leaves out costs Django an exception, and the
+audit asks for some once per question. Django's ``setting_changed`` signal
+(sent by ``override_settings`` and pytest-django's ``settings``) makes the
+package read them again. Every setting is listed in ``docs/reference/settings.md``.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.utils.translation import gettext
 
 PREFIX = "WAGTAIL_INCLUSIVE_FORMS_"
@@ -31,11 +36,26 @@ DEFAULTS = {
 }
 
 
+_read: dict[str, Any] = {}
+
+
 def get_setting(name: str):
     """Return ``WAGTAIL_INCLUSIVE_FORMS_<name>`` or its documented default."""
-    if name not in DEFAULTS:
-        raise KeyError(f"Unknown wagtail-inclusive-forms setting: {name}")
-    return getattr(settings, PREFIX + name, DEFAULTS[name])
+    try:
+        return _read[name]
+    except KeyError:
+        if name not in DEFAULTS:
+            raise KeyError(f"Unknown wagtail-inclusive-forms setting: {name}") from None
+    value = _read[name] = getattr(settings, PREFIX + name, DEFAULTS[name])
+    return value
+
+
+def _forget_settings(*, setting: str, **kwargs) -> None:
+    if setting.startswith(PREFIX):
+        _read.clear()
+
+
+setting_changed.connect(_forget_settings)
 
 
 def self_description_max_length() -> int:

@@ -23,6 +23,7 @@ from . import site_context
 from .audit import DRAFT, LIVE, FieldDescription, FormDescription
 from .audit.html import fields_in_html, html_strings, plain_text
 from .blocks import InclusiveQuestionBlock
+from .fields import form_help_text
 from .form_builder import INCLUSIVE_FIELD_TYPE
 from .models.audit import FormPurposeRecord, form_retention_policy
 from .models.question import InclusiveFormFieldMixin, InclusiveFormMixin
@@ -82,9 +83,21 @@ def _builder_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...
 def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
     described = []
     for name, block, value in page.iter_question_blocks():
-        inclusive = isinstance(block, InclusiveQuestionBlock)
-        form_field = block.get_form_field(value, shared) if inclusive else block.get_form_field(value)
-        question = block.question(value) if inclusive else None
+        if isinstance(block, InclusiveQuestionBlock):
+            # Read from the value as its form field would show it, without building one.
+            question = block.question(value)
+            described.append(
+                FieldDescription(
+                    name=name,
+                    label=str(value.get("label") or ""),
+                    field_type=INCLUSIVE_FIELD_TYPE,
+                    help_text=str(form_help_text(value.get("help_text") or "")),
+                    required=question.required,
+                    **_question_parts(question, shared),
+                )
+            )
+            continue
+        form_field = block.get_form_field(value)
         described.append(
             FieldDescription(
                 name=name,
@@ -93,7 +106,6 @@ def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]
                 choices=tuple(str(label) for _value, label in getattr(form_field, "choices", ()) if _value),
                 help_text=str(form_field.help_text or ""),
                 required=form_field.required,
-                **_question_parts(question, shared),
             )
         )
     return tuple(described)
@@ -109,14 +121,21 @@ def page_text_fields(model: type[models.Model]) -> list[models.Field]:
     ]
 
 
-def _texts(page) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+def named_text_fields(model: type[models.Model]) -> list[tuple[str, str]]:
+    """(attribute, name in the active language) of ``page_text_fields``: worked
+    out once per page type in a run, as translating each name costs more than
+    reading the text."""
+    return [(field.attname, str(field.verbose_name)) for field in page_text_fields(model)]
+
+
+def _texts(page, text_fields: list[tuple[str, str]]) -> tuple[tuple[tuple[str, str], ...], ...]:
     """The page's own texts as a reader sees them (plain text) and as stored."""
     texts, stored = [], []
-    for field in page_text_fields(type(page)):
-        value = getattr(page, field.attname) or ""
-        if value or field.attname == "title":
-            texts.append((str(field.verbose_name), plain_text(value)))
-            stored.append((str(field.verbose_name), value))
+    for attname, name in text_fields:
+        value = getattr(page, attname) or ""
+        if value or attname == "title":
+            texts.append((name, plain_text(value)))
+            stored.append((name, value))
     return tuple(texts), tuple(stored)
 
 
@@ -139,17 +158,21 @@ def describe_page(
     if promises is not None:
         # As text, composed now: the audit reads the purpose, a page's own lazy one would not do.
         shared = replace(shared, purpose=purpose_for_form(shared.purpose, promises))
-    return _description(page, version, shared, promises)
+    return _description(page, version, shared, promises, named_text_fields(type(page)))
 
 
 def _description(
-    page, version: str, shared: SharedQuestion, promises: FormPromises | None
+    page,
+    version: str,
+    shared: SharedQuestion,
+    promises: FormPromises | None,
+    text_fields: list[tuple[str, str]],
 ) -> FormDescription:
     """``page`` described with its questions under ``shared`` as given."""
     fields = (
         _stream_fields(page, shared) if isinstance(page, StreamFormMixin) else _builder_fields(page, shared)
     )
-    texts, stored_texts = _texts(page)
+    texts, stored_texts = _texts(page, text_fields)
     return FormDescription(
         page_id=page.pk,
         title=page.title,
@@ -255,6 +278,7 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
         relations = form_field_relations(model)
         if relations:
             pages = pages.prefetch_related(*relations)
+        text_fields = named_text_fields(model)
         for page in pages:
             context = sites.for_path(page.url_path)
             retention = form_retention_policy(context.retention_policy(), records.get(page.pk))
@@ -269,4 +293,4 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
                 if key not in composed:
                     shared = context.shared_question()
                     composed[key] = replace(shared, purpose=purpose_for_form(shared.purpose, promises))
-                yield _description(read, version, composed[key], promises)
+                yield _description(read, version, composed[key], promises, text_fields)
