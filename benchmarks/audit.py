@@ -243,6 +243,7 @@ def floor():
         form_page_models,
         html_content_fields,
         html_form_page_models,
+        one_at_a_time,
         page_text_fields,
     )
 
@@ -254,7 +255,7 @@ def floor():
         if relations:
             pages = pages.prefetch_related(*relations)
         text_fields = page_text_fields(model)
-        for page in pages:
+        for page in one_at_a_time(pages):
             versions = [page] if page.live else []
             if page.has_unpublished_changes and page.latest_revision is not None:
                 versions.append(draft_for_reading(page, page.latest_revision.content))

@@ -210,6 +210,18 @@ def test_each_distinct_field_and_text_is_judged_once_per_run_and_again_next_run(
     assert calls == {"fields": 4, "texts": 12}  # nothing kept from the previous run
 
 
+def test_equal_fields_of_different_forms_are_kept_once_in_the_report():
+    """A site audit holds every form in memory: equal fields share one object."""
+
+    def form(page_id):
+        fields = (FieldDescription("geslacht", "Geslacht", "radio", ("Man", "Vrouw")),)
+        return FormDescription(page_id, f"Formulier {page_id}", fields=fields)
+
+    first, second = audit_forms([form(1), form(2)]).forms
+    assert first.fields[0] is second.fields[0]
+    assert (first, second) == (form(1), form(2))  # the forms themselves stay as described
+
+
 @pytest.mark.parametrize(
     "html, seen",
     [

@@ -30,7 +30,7 @@ LEGACY_DEFAULT_TEXTS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FormPromises:
     """What a form really does with an answer."""
 

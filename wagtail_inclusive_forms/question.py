@@ -38,7 +38,7 @@ INCLUSIVE_FIELD_TYPE = "inclusive_gender"
 STIGMATISING_LABELS = ("anders", "overig", "overige", "other", "others", "rest")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuestionConfig:
     """Everything that shapes the question a visitor sees.
 

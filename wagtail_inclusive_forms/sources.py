@@ -254,6 +254,16 @@ def draft_for_reading(page, content: dict):
     return draft
 
 
+def one_at_a_time(pages: models.QuerySet) -> Iterator:
+    """The pages of ``pages`` (read with its prefetches, as usual), each let go
+    once the caller moves on: the garbage collector, which Python runs many
+    times during a large audit, then walks fewer pages and form fields."""
+    loaded = list(pages.all())  # a copy runs the query, so ``pages`` keeps no rows
+    loaded.reverse()
+    while loaded:
+        yield loaded.pop()
+
+
 def describe_forms(site: Site | None = None, page_ids=None) -> Iterator[FormDescription]:
     """Every form (of ``site``, or of all sites; only ``page_ids`` when given):
     form pages live and latest draft, and HTML forms in the content of any page."""
@@ -268,7 +278,7 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
     wanted = None if page_ids is None else list(page_ids)
     sites = site_context.AllSites()
     records = FormPurposeRecord.objects.latest_per_page(wanted)
-    composed: dict[tuple, SharedQuestion] = {}
+    composed: dict[tuple, tuple[SharedQuestion, FormPromises]] = {}
     for model in form_page_models():
         pages = model.objects.select_related("latest_revision").order_by("path")
         if site is not None:
@@ -279,7 +289,7 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
         if relations:
             pages = pages.prefetch_related(*relations)
         text_fields = named_text_fields(model)
-        for page in pages:
+        for page in one_at_a_time(pages):
             context = sites.for_path(page.url_path)
             retention = form_retention_policy(context.retention_policy(), records.get(page.pk))
             versions = [(LIVE, page)] if page.live else []
@@ -288,9 +298,12 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
                 versions.append((DRAFT, draft_for_reading(page, revision.content)))
             for version, read in versions:
                 promises = page_promises(read, retention)
-                # Forms of one site mostly make the same promises: compose each purpose text once.
+                # Forms of one site mostly make the same promises: compose each purpose text once
+                # (and keep one object per promise for the whole run).
                 key = (context.site_id, promises)
                 if key not in composed:
                     shared = context.shared_question()
-                    composed[key] = replace(shared, purpose=purpose_for_form(shared.purpose, promises))
-                yield _description(read, version, composed[key], promises, text_fields)
+                    purpose = purpose_for_form(shared.purpose, promises)
+                    composed[key] = (replace(shared, purpose=purpose), promises)
+                shared, promises = composed[key]
+                yield _description(read, version, shared, promises, text_fields)

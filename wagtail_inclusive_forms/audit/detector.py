@@ -96,8 +96,13 @@ def address_option_kind(answer: str) -> str | None:
 def _title_list_kind(choices: Sequence[str]) -> str | None:
     """A list of title answers, with or without a label: "gendered_address"
     unless it offers a neutral form of address; None when it is no title list."""
-    kinds = [address_option_kind(choice) for choice in choices]
-    if not kinds or None in kinds or GENDERED not in kinds:
+    kinds = set()
+    for choice in choices:  # most lists stop at their first answer: "Ja" is no title
+        kind = address_option_kind(choice)
+        if kind is None:
+            return None
+        kinds.add(kind)
+    if GENDERED not in kinds:
         return None
     return "neutral_address" if NEUTRAL in kinds else "gendered_address"
 
@@ -107,11 +112,14 @@ def _lists() -> _Lists:
     return _Lists()
 
 
-def _is_sex_word(word: str) -> bool:
+def _has_sex_word(words: set[str], text: str) -> bool:
+    """Whether ``words`` (of ``text``) hold a sex word: "geslacht", "gender",
+    "geslachtsaanduiding", ..., but not "geslachtsnaam"."""
     lists = _lists()
-    if word in lists.not_sex:
-        return False
-    return word in lists.sex or word.startswith("geslacht")
+    candidates = words - lists.not_sex
+    if not candidates.isdisjoint(lists.sex):
+        return True
+    return "geslacht" in text and any(word.startswith("geslacht") for word in candidates)
 
 
 def _mentions(text: str, listname: str) -> bool:
@@ -126,13 +134,14 @@ def _has_purpose(text: str) -> bool:
 def _classify(label: str, context: str, options: list[str], title_list: str | None = None) -> str:
     lists = _lists()
     label_words, option_set = tokens(label), set(options)
+    label_set = set(label_words)
     label_text, context_text = " ".join(label_words), " ".join(tokens(context))
     if option_set & lists.animals or _mentions(context_text, "animal_words"):
         return "animal"
     if _mentions(context_text, "body_words"):
         return "body"
-    sex_label = any(_is_sex_word(word) for word in label_words)
-    if not sex_label and set(label_words) & lists.not_sex:
+    sex_label = _has_sex_word(label_set, label_text)
+    if not sex_label and label_set & lists.not_sex:
         return "surname"
     if title_list == "gendered_address" or (title_list and not sex_label):
         return title_list  # a neutral title list labelled "Geslacht" still asks sex
@@ -140,7 +149,7 @@ def _classify(label: str, context: str, options: list[str], title_list: str | No
         return "neutral_address"
     if len(option_set & lists.sizes) >= 2:
         return "other"  # "M" between S and L is medium
-    if sex_label or (set(label_words) & lists.long_male and set(label_words) & lists.long_female):
+    if sex_label or (label_set & lists.long_male and label_set & lists.long_female):
         return "sex_or_gender"
     if option_set & lists.male and option_set & lists.female:
         return "sex_or_gender"

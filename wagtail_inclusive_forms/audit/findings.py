@@ -93,7 +93,7 @@ FINDING_LABELS = {
 VERSION_LABELS = {LIVE: _("published"), DRAFT: _("draft")}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuditFinding:
     """One problem found: its code, where (``subject``: the text it is about)
     and, for wording, the neutral ``suggestion``."""
@@ -124,7 +124,7 @@ class AuditFinding:
         return str(FINDING_TYPES[self.code][2]) % {"suggestion": self.suggestion}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inspection:
     """The audit's verdict on one field or text."""
 
