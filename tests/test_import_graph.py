@@ -24,7 +24,7 @@ CORE = {
     "salutations",
     "audit",
 }
-NOT_FOR_MODELS = ("views", "admin_forms", "forms", "wagtail_hooks", "urls")
+NOT_FOR_MODELS = ("views", "admin_forms", "wagtail_hooks", "urls")
 
 
 def modules() -> dict[str, Path]:

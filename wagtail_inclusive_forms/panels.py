@@ -17,7 +17,7 @@ def shows_inclusive_settings(field) -> bool:
     inclusive question, and on a new field (including the template for adding
     one). On a saved field of another type they are left out: rendered on every
     field, they made the editor of a twelve-field form about twice as slow as
-    stock Wagtail's. Their stored values stay (``admin_forms.OfferedAnswersWidget``)."""
+    stock Wagtail's. Their stored values stay (``offered_answers.OfferedAnswersWidget``)."""
     return field is None or not field.pk or field.field_type == INCLUSIVE_FIELD_TYPE
 
 

@@ -8,11 +8,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
-from .admin_forms import SHOWN_SUFFIX
 from .bulk_fix import FIX_ACTION
 from .content_checks import add_to_userbar
 from .log_formatters import OldQuestionsReplaced, StandardQuestionChanged
 from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, log_standard_question
+from .offered_answers import SHOWN_SUFFIX
 from .question import FOLLOW_SHARED, FORM_OF_ADDRESS_MODE, INCLUSIVE_FIELD_TYPE, MODE_CODES
 from .retention_runs import RETENTION_ACTION
 from .views.audit import user_may_see_audit

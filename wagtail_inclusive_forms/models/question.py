@@ -23,6 +23,7 @@ from wagtail.contrib.forms.models import (
 
 from .. import answers, conf, site_context
 from ..form_builder import INCLUSIVE_FIELD_CHOICES, INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
+from ..offered_answers import OfferedAnswersField
 from ..panels import InclusiveHelpPanel, InclusiveSettingPanel, SharedQuestionPanel
 from ..purpose_texts import FormPromises, compose_purpose, is_default_purpose
 from ..question import (
@@ -58,8 +59,6 @@ class HiddenAnswersField(models.CharField):
     def formfield(self, **kwargs):
         # A nullable column may follow the standard question (NULL); the
         # standard question's own column may not.
-        from ..admin_forms import OfferedAnswersField  # lazy: models load before the admin
-
         return super().formfield(**{"form_class": OfferedAnswersField, "allow_follow": self.null, **kwargs})
 
     def deconstruct(self):

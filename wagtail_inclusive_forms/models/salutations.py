@@ -159,7 +159,7 @@ class SalutationFormMixin(models.Model):
     @classproperty
     def base_form_class(cls):
         # The admin's page form, imported when the editor needs it: models load before the admin.
-        from ..forms import SalutationPageForm
+        from ..admin_forms import SalutationPageForm
 
         return SalutationPageForm
 

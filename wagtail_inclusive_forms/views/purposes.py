@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from ..forms import PurposeRecordForm
+from ..admin_forms import PurposeRecordForm
 from ..models.audit import FormPurposeRecord
 from ..page_model import get_page_model
 from ..retention_runs import policy_for_page
