@@ -8,6 +8,7 @@ import os
 import shutil
 
 import pytest
+from django.urls import reverse
 
 from tests.testapp.models import FormPage
 
@@ -174,12 +175,16 @@ def test_editor_sees_findings_on_the_field_while_editing_and_fixes_them_in_one_c
     )
     form.save_revision().publish()
     page = logged_in_admin(page_in, live_server)
+    guidance_url = reverse("wagtail_inclusive_forms:editor_guidance", args=[form.pk])
+    checks = []
+    page.on("request", lambda request: checks.append(request) if guidance_url in request.url else None)
     page.goto(f"{live_server.url}/admin/pages/{form.pk}/edit/")
 
     question = page.locator("[data-inline-panel-child]").filter(has=page.locator("#id_form_fields-1-label"))
     marker = question.locator(".wif-field-guidance")
     marker.get_by_text("Alleen man en vrouw zijn te kiezen.").wait_for()
     assert page.locator(".wif-field-guidance").count() == 1  # only on the field concerned
+    assert checks == []  # the editor brought the findings: the page is audited once per load
     # A saved field of another type shows no inclusive settings (they would slow the editor down).
     assert page.locator("#id_form_fields-1-inclusive_purpose").count() == 0
     marker.get_by_role("button", name="Vervang door de inclusieve vraag").click()

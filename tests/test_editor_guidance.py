@@ -156,6 +156,24 @@ def test_the_panel_carries_the_endpoint_on_edit_and_create(client, admin_user, r
     assert f'data-wif-url="{new_page_url(root_page)}"' in client.get(add).content.decode()
 
 
+def test_the_editor_brings_the_guidance_on_the_page_as_loaded(client, admin_user, root_page):
+    """The panel audits the page once and hands the script what the endpoint
+    would answer for the unchanged form, so the script need not ask again."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    page = saved_form(root_page)
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    loaded = json.loads(BeautifulSoup(html, "html.parser").find(id="wif-editor-guidance-data").string)
+    asked = client.post(reverse("wagtail_inclusive_forms:editor_guidance", args=[page.pk]), edit_data(page))
+    assert loaded == asked.json()
+    assert loaded["fixes"][0]["action"] == "Vervang door de inclusieve vraag"
+    add = reverse("wagtailadmin_pages:add", args=("wagtail_inclusive_forms_test", "formpage", root_page.pk))
+    assert "wif-editor-guidance-data" not in client.get(add).content.decode()  # checked by the script
+
+
 def test_the_editors_scripts_get_the_codes_from_the_core(client, admin_user, root_page):
     """Field type, modes, answers and "follows the standard": defined once, in Python."""
     import json

@@ -7,13 +7,15 @@ with thousands of forms is stored as quickly as a small one.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from . import site_context
 from .audit import AuditReport, FormDescription, audit_forms
-from .models.audit import AuditRun, StoredFinding
+from .models.audit import AuditRun, FormPurposeRecord, StoredFinding, form_retention_policy
 from .page_model import get_page_model
 from .question import SharedQuestion
 from .retention import RetentionPolicy
@@ -114,20 +116,27 @@ def waiting_for_publication(run: AuditRun | None) -> list[dict]:
     return [{"page_id": pk, "title": title} for pk, title in rows]
 
 
-def describe_page_in_memory(page, request=None) -> tuple[FormDescription, RetentionPolicy, SharedQuestion]:
+class PageInMemory(NamedTuple):
+    described: FormDescription
+    retention: RetentionPolicy
+    shared: SharedQuestion  # the site's standard question
+    record: FormPurposeRecord | None  # the page's current purpose record
+
+
+def describe_page_in_memory(page, request=None) -> PageInMemory:
     """One form page as it is in memory (the editor's instance, a page being
     edited and not saved, or a page about to be published) described under its
     site's settings, which ``request`` keeps for the other panels of the same
-    request; its retention; and the site's standard question."""
-    from .retention_runs import policy_for_page
-
+    request; with its retention, the standard question and its purpose record."""
     site = site_context.for_page(page, request)
-    retention = policy_for_page(page, site)
+    record = FormPurposeRecord.objects.latest_per_page([page.pk]).get(page.pk) if page.pk else None
+    retention = form_retention_policy(site.retention_policy(), record)
     shared = site.shared_question()
-    return describe_page(page, shared=shared, promises=page_promises(page, retention)), retention, shared
+    described = describe_page(page, shared=shared, promises=page_promises(page, retention))
+    return PageInMemory(described, retention, shared, record)
 
 
 def audit_page(page, request=None) -> tuple[AuditReport, RetentionPolicy]:
     """One form page audited as it is in memory (see :func:`describe_page_in_memory`); and its retention."""
-    described, retention, _shared = describe_page_in_memory(page, request)
-    return audit_forms([described]), retention
+    in_memory = describe_page_in_memory(page, request)
+    return audit_forms([in_memory.described]), in_memory.retention

@@ -14,8 +14,7 @@ from django.utils.translation import gettext, ngettext
 
 from .audit import audit_forms
 from .audit.fixes import plan_form_fix
-from .audit_runs import describe_page_in_memory
-from .models.audit import FormPurposeRecord
+from .audit_runs import PageInMemory, describe_page_in_memory
 from .question import FORM_OF_ADDRESS_MODE
 from .sources import form_field_relations
 
@@ -28,8 +27,11 @@ def field_prefixes(page, form) -> list[str | None]:
     formset = form.formsets.get(relation) if relation else None
     if formset is None:
         return []
+    # A posted form's page holds the formset's own rows; a loaded editor's page
+    # holds its own copies of the saved rows, found by their ids.
     prefix_of = {id(child.instance): child.prefix for child in formset.forms}
-    return [prefix_of.get(id(field)) for field in page.get_form_fields()]
+    saved = {child.instance.pk: child.prefix for child in formset.forms if child.instance.pk}
+    return [prefix_of.get(id(field)) or saved.get(field.pk) for field in page.get_form_fields()]
 
 
 def guidance(page, form, request) -> dict:
@@ -37,16 +39,21 @@ def guidance(page, form, request) -> dict:
     every finding (with the prefix of its field, where it is about one) and
     the one-click fixes, as JSON-ready data. Plain values only: the script
     puts them in the page as text."""
-    described, _retention, shared = describe_page_in_memory(page, request)
+    return guidance_on(describe_page_in_memory(page, request), page, form)
+
+
+def guidance_on(in_memory: PageInMemory, page, form) -> dict:
+    """:func:`guidance` for ``page`` already described (the editor's panel
+    describes the page once for its notice and for the script)."""
+    described, record = in_memory.described, in_memory.record
     report = audit_forms([described])
     prefixes = field_prefixes(page, form)
     by_label = {}
     for position, field in enumerate(described.fields):
         if position < len(prefixes) and prefixes[position]:
             by_label.setdefault(field.label, prefixes[position])
-    record = FormPurposeRecord.objects.latest_per_page([page.pk]).get(page.pk) if page.pk else None
     plan = plan_form_fix(
-        described, shared, bool(record and record.has_legal_basis), labels_fixable=bool(prefixes)
+        described, in_memory.shared, bool(record and record.has_legal_basis), labels_fixable=bool(prefixes)
     )
     fixes = [
         {

@@ -102,7 +102,8 @@ class AuditNoticePanel(Panel):
             return self.instance is not None
 
         def get_context_data(self, parent_context=None):
-            from .audit_runs import audit_page
+            from .audit_runs import describe_page_in_memory
+            from .editor_guidance import guidance_on
 
             context = super().get_context_data(parent_context)
             page = self.instance
@@ -110,9 +111,11 @@ class AuditNoticePanel(Panel):
             if not page.pk:  # a new page: the script checks it once there is something to check
                 return context
             # The editor's instance is already the latest revision: audit it as it is,
-            # with the site's settings the other panels of this request read too.
-            report, retention = audit_page(page, self.request)
-            context["notice_rows"] = report.rows
+            # with the site's settings the other panels of this request read too. The
+            # script starts from this answer instead of asking the server again.
+            in_memory = describe_page_in_memory(page, self.request)
+            retention = in_memory.retention
+            context["guidance"] = guidance_on(in_memory, page, self.form)
             context["page_id"] = page.pk
             from .models.question import InclusiveFormMixin  # models import this module
 

@@ -1,5 +1,6 @@
 /*
- * Guidance while editing a form page: the page form is sent, as it stands,
+ * Guidance while editing a form page: the panel brings the findings on the
+ * page as loaded; after each change the page form is sent, as it stands,
  * to the package's endpoint (which builds the page the way Wagtail's preview
  * does and saves nothing), and the audit's findings come back. They are shown
  * in the audit panel and beside each form field they are about, with the
@@ -152,8 +153,13 @@
       window.clearTimeout(timer);
       check();
     });
-    // Inline panels add form fields later; a new one changes nothing until it is filled in.
-    check();
+    // The panel brings the findings on the page as loaded; a new page is checked at once.
+    var loaded = panel.querySelector('script[type="application/json"]');
+    if (loaded) {
+      render(panel, form, JSON.parse(loaded.textContent));
+    } else {
+      check();
+    }
   }
 
   function startAll() {
