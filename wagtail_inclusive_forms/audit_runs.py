@@ -20,6 +20,7 @@ from .page_model import get_page_model
 from .question import SharedQuestion
 from .retention import RetentionPolicy
 from .sources import describe_forms, describe_page, page_promises
+from .stream_forms import StreamFormMixin
 
 
 def run_and_store_audit(site=None, user=None) -> AuditRun:
@@ -121,6 +122,7 @@ class PageInMemory(NamedTuple):
     retention: RetentionPolicy
     shared: SharedQuestion  # the site's standard question
     record: FormPurposeRecord | None  # the page's current purpose record
+    form_fields: list  # its form-builder fields as described (none on a StreamField form)
 
 
 def describe_page_in_memory(page, request=None) -> PageInMemory:
@@ -132,8 +134,10 @@ def describe_page_in_memory(page, request=None) -> PageInMemory:
     record = FormPurposeRecord.objects.latest_per_page([page.pk]).get(page.pk) if page.pk else None
     retention = form_retention_policy(site.retention_policy(), record)
     shared = site.shared_question()
-    described = describe_page(page, shared=shared, promises=page_promises(page, retention))
-    return PageInMemory(described, retention, shared, record)
+    form_fields = [] if isinstance(page, StreamFormMixin) else list(page.get_form_fields())
+    promises = page_promises(page, retention)
+    described = describe_page(page, shared=shared, promises=promises, form_fields=form_fields)
+    return PageInMemory(described, retention, shared, record, form_fields)
 
 
 def audit_page(page, request=None) -> tuple[AuditReport, RetentionPolicy]:

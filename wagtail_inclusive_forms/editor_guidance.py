@@ -19,10 +19,10 @@ from .question import FORM_OF_ADDRESS_MODE
 from .sources import form_field_relations
 
 
-def field_prefixes(page, form) -> list[str | None]:
-    """The editor's form prefix ("form_fields-2") of each of ``page``'s form
-    fields, in the order the audit reads them; None for a field the editor
-    form does not show, and for every question of a StreamField form."""
+def field_prefixes(page, form_fields: list, form) -> list[str | None]:
+    """The editor's form prefix ("form_fields-2") of each of ``page``'s
+    ``form_fields`` (as the audit read them); None for a field the editor form
+    does not show, and for every question of a StreamField form."""
     relation = next(iter(form_field_relations(type(page))), None)
     formset = form.formsets.get(relation) if relation else None
     if formset is None:
@@ -31,7 +31,7 @@ def field_prefixes(page, form) -> list[str | None]:
     # holds its own copies of the saved rows, found by their ids.
     prefix_of = {id(child.instance): child.prefix for child in formset.forms}
     saved = {child.instance.pk: child.prefix for child in formset.forms if child.instance.pk}
-    return [prefix_of.get(id(field)) or saved.get(field.pk) for field in page.get_form_fields()]
+    return [prefix_of.get(id(field)) or saved.get(field.pk) for field in form_fields]
 
 
 def guidance(page, form, request) -> dict:
@@ -47,7 +47,7 @@ def guidance_on(in_memory: PageInMemory, page, form) -> dict:
     describes the page once for its notice and for the script)."""
     described, record = in_memory.described, in_memory.record
     report = audit_forms([described])
-    prefixes = field_prefixes(page, form)
+    prefixes = field_prefixes(page, in_memory.form_fields, form)
     by_label = {}
     for position, field in enumerate(described.fields):
         if position < len(prefixes) and prefixes[position]:

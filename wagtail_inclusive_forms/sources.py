@@ -61,9 +61,9 @@ def _question_parts(question: StoredQuestion | None, shared: SharedQuestion) -> 
     return {"question": question.config(shared), "overrides": question.overridden_settings()}
 
 
-def _builder_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
+def _builder_fields(form_fields, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
     described = []
-    for field in page.get_form_fields():
+    for field in form_fields:
         inclusive = field.field_type == INCLUSIVE_FIELD_TYPE and isinstance(field, InclusiveFormFieldMixin)
         question = field.question if inclusive else None
         described.append(
@@ -146,11 +146,16 @@ def page_promises(page, retention: RetentionPolicy) -> FormPromises:
 
 
 def describe_page(
-    page, version: str = LIVE, shared: SharedQuestion | None = None, promises: FormPromises | None = None
+    page,
+    version: str = LIVE,
+    shared: SharedQuestion | None = None,
+    promises: FormPromises | None = None,
+    form_fields: list | None = None,
 ) -> FormDescription:
     """One form page (or a page rebuilt from a revision) as the audit reads it,
     its inclusive questions under ``shared`` (default: its site's standard,
-    with the default purpose text made true by ``promises``)."""
+    with the default purpose text made true by ``promises``). ``form_fields``:
+    the page's form-builder fields when the caller has read them already."""
     if shared is None and isinstance(page, InclusiveFormMixin):
         shared = page.get_site_context().shared_question()
         promises = page.get_promises() if promises is None else promises
@@ -158,7 +163,7 @@ def describe_page(
     if promises is not None:
         # As text, composed now: the audit reads the purpose, a page's own lazy one would not do.
         shared = replace(shared, purpose=purpose_for_form(shared.purpose, promises))
-    return _description(page, version, shared, promises, named_text_fields(type(page)))
+    return _description(page, version, shared, promises, named_text_fields(type(page)), form_fields)
 
 
 def _description(
@@ -167,11 +172,13 @@ def _description(
     shared: SharedQuestion,
     promises: FormPromises | None,
     text_fields: list[tuple[str, str]],
+    form_fields: list | None = None,
 ) -> FormDescription:
     """``page`` described with its questions under ``shared`` as given."""
-    fields = (
-        _stream_fields(page, shared) if isinstance(page, StreamFormMixin) else _builder_fields(page, shared)
-    )
+    if isinstance(page, StreamFormMixin):
+        fields = _stream_fields(page, shared)
+    else:
+        fields = _builder_fields(page.get_form_fields() if form_fields is None else form_fields, shared)
     texts, stored_texts = _texts(page, text_fields)
     return FormDescription(
         page_id=page.pk,
