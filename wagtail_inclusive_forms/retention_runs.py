@@ -52,13 +52,12 @@ class RetentionOutcome:
     reason: str = ""
 
 
-def policy_for_page(page, context: site_context.SiteContext | None = None) -> RetentionPolicy:
-    """The retention that applies to one form: its purpose record's, else its
-    site's (``context``, when the caller has read it already)."""
-    if context is None and isinstance(page, InclusiveFormMixin):
+def policy_for_page(page) -> RetentionPolicy:
+    """The retention that applies to one form: its current purpose record's, else its site's."""
+    if isinstance(page, InclusiveFormMixin):
         return page.get_retention_policy()
-    record = FormPurposeRecord.objects.filter(page_id=page.pk).first()
-    return form_retention_policy((context or site_context.for_page(page)).retention_policy(), record)
+    record = FormPurposeRecord.objects.filter(page_id=page.pk).first()  # the newest: Meta.ordering
+    return form_retention_policy(site_context.for_page(page).retention_policy(), record)
 
 
 def form_pages(site=None, page_ids=None, user=None):
