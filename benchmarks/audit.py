@@ -237,7 +237,7 @@ def floor():
     """The audit's reads without its rules (see the top)."""
     from wagtail.models import Site
 
-    from wagtail_inclusive_forms.sources import (
+    from wagtail_inclusive_forms.services.sources import (
         draft_for_reading,
         form_field_relations,
         form_page_models,
@@ -276,7 +276,7 @@ def floor():
 
 def wagtail_drafts():
     """Every draft rebuilt the way Wagtail's revision API does it (for comparison)."""
-    from wagtail_inclusive_forms.sources import form_page_models
+    from wagtail_inclusive_forms.services.sources import form_page_models
 
     rebuilt = 0
     for model in form_page_models():
@@ -286,8 +286,8 @@ def wagtail_drafts():
 
 
 def audit() -> int:
-    from wagtail_inclusive_forms.audit import audit_forms
-    from wagtail_inclusive_forms.sources import describe_forms
+    from wagtail_inclusive_forms.core.audit import audit_forms
+    from wagtail_inclusive_forms.services.sources import describe_forms
 
     return len(audit_forms(describe_forms()).rows)
 
@@ -323,8 +323,8 @@ def main() -> None:
     arguments = parser.parse_args()
     if arguments.cold_run:
         setup_django(arguments.database, migrate=False)
-        import wagtail_inclusive_forms.audit  # noqa: F401 - imports are not part of a run
-        import wagtail_inclusive_forms.sources  # noqa: F401
+        import wagtail_inclusive_forms.core.audit  # noqa: F401 - imports are not part of a run
+        import wagtail_inclusive_forms.services.sources  # noqa: F401
 
         print(json.dumps({"cpu": measure(SIDES[arguments.cold_run]).cpu}))
         return

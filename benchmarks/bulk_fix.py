@@ -75,7 +75,7 @@ def stock_fix(page_ids: list[int]) -> int:
 
 
 def our_fix() -> int:
-    from wagtail_inclusive_forms.bulk_fix import apply_fixes, preview_fixes
+    from wagtail_inclusive_forms.services.bulk_fix import apply_fixes, preview_fixes
 
     outcomes = apply_fixes([plan.page_id for plan in preview_fixes()], publish=True)
     return sum(len(outcome.fields) for outcome in outcomes)

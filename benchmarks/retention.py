@@ -102,7 +102,7 @@ def stock_anonymise() -> int:
 
 
 def our_anonymise() -> int:
-    from wagtail_inclusive_forms.retention_runs import run_retention
+    from wagtail_inclusive_forms.services.retention_runs import run_retention
 
     return sum(outcome.count for outcome in run_retention(apply=True))
 

@@ -13,7 +13,7 @@ from hypothesis import settings as hypothesis_settings
 from wagtail.models import GroupPagePermission, Locale, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
-from wagtail_inclusive_forms.page_model import get_page_model
+from wagtail_inclusive_forms.models.page_model import get_page_model
 
 Page = get_page_model()  # wagtailcore.Page, or the site's own (WAGTAIL_PAGE_MODEL)
 

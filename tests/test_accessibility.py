@@ -129,7 +129,7 @@ def test_the_page_to_change_answers_has_no_axe_violations(demo_server, page_in):
 ADMIN_PAGES = """
 import json
 from django.urls import reverse
-from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
+from wagtail_inclusive_forms.services.audit_runs import latest_run, run_and_store_audit
 run = latest_run() or run_and_store_audit()
 form = run.asking_page_ids[0]
 names = ["audit_dashboard", "audit_report", "purpose_records", "bulk_fix"]

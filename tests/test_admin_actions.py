@@ -9,8 +9,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.test_bulk_fix import fields_of, old_form
-from wagtail_inclusive_forms.admin_actions import run_bulk_fix_action
 from wagtail_inclusive_forms.models import AdminAction, AuditRun
+from wagtail_inclusive_forms.services.admin_actions import run_bulk_fix_action
 
 pytestmark = pytest.mark.django_db
 FIX = "wagtail_inclusive_forms:bulk_fix"
@@ -78,7 +78,7 @@ def test_with_a_worker_the_page_shows_progress_until_the_task_has_run(client, ad
 
 
 def test_a_failing_action_says_so_and_keeps_what_it_did(client, admin_user, root_page, monkeypatch):
-    from wagtail_inclusive_forms import audit_runs
+    from wagtail_inclusive_forms.services import audit_runs
 
     page = old_form(root_page, "parkeren")
 

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from wagtail_inclusive_forms import answers
-from wagtail_inclusive_forms.answers import Answer, StoredAnswer, answer_from_legacy, readable_answer
+from wagtail_inclusive_forms.core import answers
+from wagtail_inclusive_forms.core.answers import Answer, StoredAnswer, answer_from_legacy, readable_answer
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,14 @@
 import pytest
 from django.utils import translation
 
-from wagtail_inclusive_forms.audit import (
+from wagtail_inclusive_forms.core.audit import (
     FieldDescription,
     FormDescription,
     audit_forms,
     inspect_field,
     inspect_text,
 )
-from wagtail_inclusive_forms.question import FORM_OF_ADDRESS_MODE, QuestionConfig
+from wagtail_inclusive_forms.core.question import FORM_OF_ADDRESS_MODE, QuestionConfig
 
 PURPOSE = "We vragen dit omdat de wet het verplicht."
 
@@ -174,7 +174,7 @@ def test_report_counts_forms_and_findings():
 
 
 def test_each_distinct_field_and_text_is_judged_once_per_run_and_again_next_run(monkeypatch):
-    from wagtail_inclusive_forms.audit import report as report_module
+    from wagtail_inclusive_forms.core.audit import report as report_module
 
     calls = {"fields": 0, "texts": 0}
     real_field, real_text = report_module.inspect_field, report_module.inspect_text
@@ -236,7 +236,7 @@ def test_page_text_is_read_as_a_reader_sees_it(html, seen):
     """Rich text is read without a parser; it gives the words BeautifulSoup gives."""
     from bs4 import BeautifulSoup
 
-    from wagtail_inclusive_forms.audit.html import plain_text
+    from wagtail_inclusive_forms.core.audit.html import plain_text
 
     assert plain_text(html) == seen
     if "<" in html:

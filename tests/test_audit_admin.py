@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from tests.factories import FormPageFactory, InclusiveFieldFactory
 from tests.test_audit_command import old_style_form
-from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit
 from wagtail_inclusive_forms.models import AuditRun
+from wagtail_inclusive_forms.services.audit_runs import latest_run, run_and_store_audit
 
 pytestmark = pytest.mark.django_db
 
@@ -348,7 +348,7 @@ def test_a_multi_site_dashboard_shows_each_sites_live_and_draft_numbers(client, 
     from wagtail.models import Site
 
     from tests.test_audit_current import fix_in_draft
-    from wagtail_inclusive_forms.page_model import get_page_model
+    from wagtail_inclusive_forms.models.page_model import get_page_model
 
     Page = get_page_model()  # noqa: N806 - the site's page model, swapped or not
 

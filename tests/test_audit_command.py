@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, StreamFormPageFactory
-from wagtail_inclusive_forms.audit import audit_forms
-from wagtail_inclusive_forms.page_model import get_page_model
-from wagtail_inclusive_forms.sources import describe_forms
+from wagtail_inclusive_forms.core.audit import audit_forms
+from wagtail_inclusive_forms.models.page_model import get_page_model
+from wagtail_inclusive_forms.services.sources import describe_forms
 
 Page = get_page_model()  # wagtailcore.Page, or the site's own (WAGTAIL_PAGE_MODEL)
 
@@ -65,7 +65,7 @@ def test_a_form_is_counted_by_its_live_version_and_drafts_that_ask_are_told_apar
 ):
     from django.urls import reverse
 
-    from wagtail_inclusive_forms.audit_runs import run_and_store_audit
+    from wagtail_inclusive_forms.services.audit_runs import run_and_store_audit
 
     page = FormPageFactory(parent=root_page, slug="afval", title="Afval")
     FormFieldFactory(page=page, label="Naam", field_type="singleline")

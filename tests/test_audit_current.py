@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import FormPageFactory
 from tests.test_audit_command import old_style_form
 from tests.testapp.models import FormField
-from wagtail_inclusive_forms.audit_runs import latest_run, refresh_pages, run_and_store_audit
 from wagtail_inclusive_forms.models import AuditRun
+from wagtail_inclusive_forms.services.audit_runs import latest_run, refresh_pages, run_and_store_audit
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_unpublishing_and_deleting_give_what_a_full_run_gives(root_page, django_
 
 
 def test_a_deleted_tree_is_one_task(root_page, django_capture_on_commit_callbacks, monkeypatch):
-    from wagtail_inclusive_forms import tasks
+    from wagtail_inclusive_forms.services import tasks
 
     section = FormPageFactory(parent=root_page, slug="sectie", title="Sectie")
     children = [old_style_form(section, f"kind-{number}") for number in range(3)]
@@ -102,7 +102,7 @@ def test_a_deleted_tree_is_one_task(root_page, django_capture_on_commit_callback
 def test_a_rolled_back_change_does_not_stop_the_next_refresh(
     root_page, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from wagtail_inclusive_forms import tasks
+    from wagtail_inclusive_forms.services import tasks
 
     parking, permit = old_style_form(root_page, "parkeren"), old_style_form(root_page, "vergunning")
     calls = []

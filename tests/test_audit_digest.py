@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from tests.test_audit_command import old_style_form
 from wagtail_inclusive_forms.models import InclusiveFormsSettings
-from wagtail_inclusive_forms.tasks import audit_digest_task
+from wagtail_inclusive_forms.services.tasks import audit_digest_task
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_only_what_is_new_is_sent_and_nothing_when_nothing_changed(root_page, ma
 
 
 def test_no_one_named_means_no_mail_but_the_run_is_stored(root_page, mailoutbox):
-    from wagtail_inclusive_forms.audit_runs import latest_run
+    from wagtail_inclusive_forms.services.audit_runs import latest_run
 
     old_style_form(root_page, "parkeren")
     assert audit_digest_task.enqueue().return_value == 3

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.test_audit_command import old_style_form
-from wagtail_inclusive_forms.audit.trend import HEIGHT, WIDTH, TrendPoint, trend_chart
-from wagtail_inclusive_forms.audit_runs import run_and_store_audit
+from wagtail_inclusive_forms.core.audit.trend import HEIGHT, WIDTH, TrendPoint, trend_chart
+from wagtail_inclusive_forms.services.audit_runs import run_and_store_audit
 
 DAY = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 

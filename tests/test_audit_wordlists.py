@@ -2,8 +2,8 @@
 
 import pytest
 
-from wagtail_inclusive_forms.audit import inspect_field, inspect_text
-from wagtail_inclusive_forms.audit.wordlists import gendered_terms, words
+from wagtail_inclusive_forms.core.audit import inspect_field, inspect_text
+from wagtail_inclusive_forms.core.audit.wordlists import gendered_terms, words
 
 PURPOSE = "We vragen dit omdat de wet het verplicht."
 

@@ -7,8 +7,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from tests.factories import StreamFormPageFactory
 from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
-from wagtail_inclusive_forms.fields import InclusiveQuestionField
-from wagtail_inclusive_forms.question import SharedQuestion
+from wagtail_inclusive_forms.core.question import SharedQuestion
+from wagtail_inclusive_forms.forms.fields import InclusiveQuestionField
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,7 @@ def test_answer_labels_of_the_block_follow_the_active_language():
 def test_the_audit_reads_a_block_as_visitors_get_its_form_field(root_page, settings, allow_html):
     """The audit describes an inclusive block from its value, without building
     the form field; what it reads must be what that field shows."""
-    from wagtail_inclusive_forms.sources import describe_page
+    from wagtail_inclusive_forms.services.sources import describe_page
 
     settings.WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = allow_html
     page = StreamFormPageFactory(
@@ -151,3 +151,31 @@ def test_the_audit_reads_a_block_as_visitors_get_its_form_field(root_page, setti
         (),
         ("purpose",),
     )
+
+
+def test_migrations_name_the_public_paths_of_the_blocks():
+    """The blocks live in the form layer, but a site's migrations keep naming the paths
+    sites import them from: moving the code must not give every site a new migration."""
+    from django.db.migrations.writer import MigrationWriter
+    from wagtail.fields import StreamField
+
+    from wagtail_inclusive_forms import blocks, stream_forms
+    from wagtail_inclusive_forms.blocks import PurposeTextBlock
+    from wagtail_inclusive_forms.stream_forms import LabelledFieldBlock
+
+    field = StreamField(
+        [
+            ("gender", InclusiveQuestionBlock()),
+            ("text", LabelledFieldBlock(field_class=forms.EmailField)),
+            ("purpose", PurposeTextBlock()),
+        ]
+    )
+    written, _imports = MigrationWriter.serialize(field)
+    assert "'wagtail_inclusive_forms.stream_forms.LabelledFieldBlock'" in written
+    assert "'wagtail_inclusive_forms.blocks.PurposeTextBlock'" in written
+    assert "wagtail_inclusive_forms.forms" not in written
+    assert blocks.InclusiveQuestionBlock is InclusiveQuestionBlock
+    assert stream_forms.LabelledFieldBlock().deconstruct()[0] == (
+        "wagtail_inclusive_forms.stream_forms.LabelledFieldBlock"
+    )
+    # (Wagtail writes the inclusive block itself as a StructBlock with its children.)

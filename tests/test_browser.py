@@ -406,7 +406,7 @@ def test_the_content_checker_reports_gendered_wording_on_the_page(
 def test_the_progress_page_follows_a_bulk_fix_run_by_a_worker(live_server, admin_user, root_page, page_in):
     from tests.test_admin_actions import worker_backend
     from tests.test_bulk_fix import old_form
-    from wagtail_inclusive_forms.admin_actions import run_bulk_fix_action, start_bulk_fix
+    from wagtail_inclusive_forms.services.admin_actions import run_bulk_fix_action, start_bulk_fix
 
     form = old_form(root_page, "parkeren")
     with worker_backend():

@@ -8,9 +8,9 @@ without a partner's name or a noble title, put through the package's rules.
 
 import pytest
 
-from wagtail_inclusive_forms.salutations import PersonName, get_preset
-from wagtail_inclusive_forms.salutations.names import initials_from_given_names
-from wagtail_inclusive_forms.salutations.placeholders import fill_template
+from wagtail_inclusive_forms.core.salutations import PersonName, get_preset
+from wagtail_inclusive_forms.core.salutations.names import initials_from_given_names
+from wagtail_inclusive_forms.core.salutations.placeholders import fill_template
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowPa
 
 from tests.factories import FormFieldFactory, FormPageFactory, StreamFormPageFactory
 from tests.testapp.models import FormPage
-from wagtail_inclusive_forms.audit.fixes import reword
-from wagtail_inclusive_forms.bulk_fix import FIX_ACTION, apply_fixes, fix_page, preview_fixes
+from wagtail_inclusive_forms.core.audit.fixes import reword
 from wagtail_inclusive_forms.models import AuditRun, FormPurposeRecord
+from wagtail_inclusive_forms.services.bulk_fix import FIX_ACTION, apply_fixes, fix_page, preview_fixes
 
 
 def old_form(root_page, slug, *, choices="Man\nVrouw", label="Geslacht", required=True, extra=()):
@@ -297,7 +297,7 @@ def test_command_misuse_exits_with_status_2(root_page, arguments):
 
 
 def test_dashboard_and_report_link_to_the_fix_for_those_who_may_use_it(client, admin_user, root_page):
-    from wagtail_inclusive_forms.audit_runs import run_and_store_audit
+    from wagtail_inclusive_forms.services.audit_runs import run_and_store_audit
 
     old_form(root_page, "parkeren")
     run_and_store_audit()
@@ -351,8 +351,8 @@ def test_admin_preview_and_apply_need_the_fix_permission(client, root_page, admi
 
 
 def inclusive_description(own, shared):
-    from wagtail_inclusive_forms.audit import FieldDescription
-    from wagtail_inclusive_forms.question import overridden_settings, resolve_question
+    from wagtail_inclusive_forms.core.audit import FieldDescription
+    from wagtail_inclusive_forms.core.question import overridden_settings, resolve_question
 
     return FieldDescription(
         name="geslacht",
@@ -364,8 +364,8 @@ def inclusive_description(own, shared):
 
 
 def test_only_settings_equal_to_the_standard_are_planned_to_follow_it():
-    from wagtail_inclusive_forms.audit.fixes import plan_follow_fix
-    from wagtail_inclusive_forms.question import SharedQuestion
+    from wagtail_inclusive_forms.core.audit.fixes import plan_follow_fix
+    from wagtail_inclusive_forms.core.question import SharedQuestion
 
     shared = SharedQuestion(purpose="Voor de statistiek.", hidden_codes=("self_described",))
     own = {"mode": "gender", "hidden_codes": (), "undisclosed_label": "", "purpose": "Voor de statistiek."}
@@ -443,7 +443,7 @@ def test_a_question_with_the_standards_values_follows_later_changes_after_the_fi
 
 
 def test_a_stream_question_with_the_standards_values_follows_it_after_the_fix(root_page, admin_user):
-    from wagtail_inclusive_forms.question import default_shared_question
+    from wagtail_inclusive_forms.core.question import default_shared_question
 
     standard = default_shared_question()
     own = {
@@ -473,7 +473,7 @@ def test_preview_and_command_say_which_questions_will_follow_the_standard(
     client, admin_user, root_page, capsys
 ):
     from tests.factories import InclusiveFieldFactory
-    from wagtail_inclusive_forms.question import default_shared_question
+    from wagtail_inclusive_forms.core.question import default_shared_question
 
     page = FormPageFactory(parent=root_page, title="Melding", slug="melding")
     InclusiveFieldFactory(
@@ -497,7 +497,7 @@ def test_preview_and_command_say_which_questions_will_follow_the_standard(
 
 def test_a_one_page_preview_reads_only_that_page(root_page, monkeypatch):
     """The preview of one form costs the same on a site of 5 or 5,000 forms."""
-    from wagtail_inclusive_forms import sources
+    from wagtail_inclusive_forms.services import sources
 
     wanted = old_form(root_page, "een")
     for slug in ("twee", "drie", "vier", "vijf"):

@@ -10,9 +10,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import PageLogEntry
 
 from tests.factories import StreamFormPageFactory
-from wagtail_inclusive_forms import change_links
+from wagtail_inclusive_forms.core import change_links
 from wagtail_inclusive_forms.models import InclusiveFormsSettings
-from wagtail_inclusive_forms.retention_runs import run_retention
+from wagtail_inclusive_forms.services.retention_runs import run_retention
 
 pytestmark = pytest.mark.django_db
 

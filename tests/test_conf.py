@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from wagtail_inclusive_forms import conf
+from wagtail_inclusive_forms.core import conf
 
 
 def test_a_changed_setting_is_read_again_after_it_was_remembered():

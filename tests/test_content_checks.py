@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.admin.userbar import ContentCheckerItem
 
-from wagtail_inclusive_forms.audit.wordlists import gendered_terms
-from wagtail_inclusive_forms.content_checks import RULE, TAG, add_to_userbar, with_wording_rule
+from wagtail_inclusive_forms.admin.content_checks import RULE, TAG, add_to_userbar, with_wording_rule
+from wagtail_inclusive_forms.core.audit.wordlists import gendered_terms
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import rich_text
 from tests.test_admin import inclusive_field, page_post_data
 from tests.test_publish_policy import NAME, OLD_QUESTION, edit_data
 from tests.testapp.models import FormPage
-from wagtail_inclusive_forms.audit.purposes import LEGAL_DUTY
+from wagtail_inclusive_forms.core.audit.purposes import LEGAL_DUTY
 from wagtail_inclusive_forms.models import FormPurposeRecord
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +180,7 @@ def test_the_editors_scripts_get_the_codes_from_the_core(client, admin_user, roo
 
     from bs4 import BeautifulSoup
 
-    from wagtail_inclusive_forms.question import FOLLOW_SHARED, INCLUSIVE_FIELD_TYPE, MODE_CODES
+    from wagtail_inclusive_forms.core.question import FOLLOW_SHARED, INCLUSIVE_FIELD_TYPE, MODE_CODES
 
     page = saved_form(root_page)
     client.force_login(admin_user)

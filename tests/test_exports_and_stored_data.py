@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from wagtail.contrib.forms.models import FormSubmission
 
 from tests.factories import StreamFormPageFactory
-from wagtail_inclusive_forms.spreadsheets import safe_cell, tolerant_form_data
+from wagtail_inclusive_forms.core.spreadsheets import safe_cell, tolerant_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_safe_cell(value, expected):
 @given(st.text())
 def test_safe_cell_never_leaves_a_control_character_or_a_formula(text):
     """Whatever takes the fast path (plain printable ASCII) or not."""
-    from wagtail_inclusive_forms.spreadsheets import CONTROL_CHARACTERS, FORMULA_STARTS, REPLACEMENT
+    from wagtail_inclusive_forms.core.spreadsheets import CONTROL_CHARACTERS, FORMULA_STARTS, REPLACEMENT
 
     cell = safe_cell(text)
     assert not CONTROL_CHARACTERS.search(cell)
@@ -132,7 +132,7 @@ def test_legacy_form_data_of_any_shape_is_listed_and_exported(
 
 def test_the_audit_report_export_neutralises_formulas(client, admin_user, root_page):
     from tests.factories import FormFieldFactory, FormPageFactory
-    from wagtail_inclusive_forms.audit_runs import run_and_store_audit
+    from wagtail_inclusive_forms.services.audit_runs import run_and_store_audit
 
     page = FormPageFactory(parent=root_page, slug="oud", title="=cmd|' /C calc'!A0")
     FormFieldFactory(page=page, label="@Geslacht", field_type="dropdown", choices="Man\nVrouw")

@@ -6,8 +6,8 @@ from django import forms
 from django.test import override_settings
 from django.utils import translation
 
-from wagtail_inclusive_forms.fields import InclusiveQuestionField
-from wagtail_inclusive_forms.question import FORM_OF_ADDRESS_MODE, QuestionConfig
+from wagtail_inclusive_forms.core.question import FORM_OF_ADDRESS_MODE, QuestionConfig
+from wagtail_inclusive_forms.forms.fields import InclusiveQuestionField
 
 PURPOSE = "We vragen dit alleen om u goed aan te spreken."
 

@@ -23,14 +23,14 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from tests.factories import StreamFormPageFactory
 from tests.test_salutation_admin import settings_post, settings_url
-from wagtail_inclusive_forms.answers import ALL_CODES, readable_answer
-from wagtail_inclusive_forms.audit import audit_forms, inspect_field, inspect_text
-from wagtail_inclusive_forms.audit.fixes import reword
-from wagtail_inclusive_forms.salutations import PersonName, get_preset, preset_keys
-from wagtail_inclusive_forms.salutations.placeholders import validate_template
-from wagtail_inclusive_forms.salutations.schemes import SalutationScheme, SchemeError
-from wagtail_inclusive_forms.sources import describe_forms
-from wagtail_inclusive_forms.spreadsheets import FORMULA_STARTS
+from wagtail_inclusive_forms.core.answers import ALL_CODES, readable_answer
+from wagtail_inclusive_forms.core.audit import audit_forms, inspect_field, inspect_text
+from wagtail_inclusive_forms.core.audit.fixes import reword
+from wagtail_inclusive_forms.core.salutations import PersonName, get_preset, preset_keys
+from wagtail_inclusive_forms.core.salutations.placeholders import validate_template
+from wagtail_inclusive_forms.core.salutations.schemes import SalutationScheme, SchemeError
+from wagtail_inclusive_forms.core.spreadsheets import FORMULA_STARTS
+from wagtail_inclusive_forms.services.sources import describe_forms
 
 pytestmark = pytest.mark.fuzz
 

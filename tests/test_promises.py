@@ -8,16 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
-from wagtail_inclusive_forms.audit import UNKEPT_PROMISE, audit_forms
-from wagtail_inclusive_forms.audit.promises import promised_days, unkept_promises
-from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
-from wagtail_inclusive_forms.purpose_texts import (
+from wagtail_inclusive_forms.core.audit import UNKEPT_PROMISE, audit_forms
+from wagtail_inclusive_forms.core.audit.promises import promised_days, unkept_promises
+from wagtail_inclusive_forms.core.purpose_texts import (
     LEGACY_DEFAULT_TEXTS,
     FormPromises,
     compose_purpose,
     is_default_purpose,
 )
-from wagtail_inclusive_forms.sources import describe_forms
+from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
+from wagtail_inclusive_forms.services.sources import describe_forms
 
 LINK_BODY = "{aanhef},\n\nWijzigen of intrekken: {wijzigen}"
 

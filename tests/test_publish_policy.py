@@ -8,9 +8,9 @@ from wagtail.models import GroupPagePermission, PageLogEntry, Workflow
 
 from tests.test_admin import add_page_url, inclusive_field, page_post_data
 from tests.testapp.models import FormPage
-from wagtail_inclusive_forms.audit.policy import BLOCK, OFF, WARN, publish_decision
+from wagtail_inclusive_forms.admin.views.publish_policy import CONFIRMED_ACTION
+from wagtail_inclusive_forms.core.audit.policy import BLOCK, OFF, WARN, publish_decision
 from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
-from wagtail_inclusive_forms.views.publish_policy import CONFIRMED_ACTION
 
 pytestmark = pytest.mark.django_db
 

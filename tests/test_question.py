@@ -2,7 +2,7 @@
 
 from django.utils import translation
 
-from wagtail_inclusive_forms.question import FORM_OF_ADDRESS_MODE, QuestionConfig, parse_codes
+from wagtail_inclusive_forms.core.question import FORM_OF_ADDRESS_MODE, QuestionConfig, parse_codes
 
 
 def test_all_four_gender_answers_are_offered_by_default_in_order():

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.testapp.models import FormField
-from wagtail_inclusive_forms import answers
 from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
-from wagtail_inclusive_forms.question import (
+from wagtail_inclusive_forms.core import answers
+from wagtail_inclusive_forms.core.question import (
     FOLLOW_SHARED,
     FORM_OF_ADDRESS_MODE,
     GENDER_MODE,

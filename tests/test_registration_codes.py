@@ -10,7 +10,7 @@ from django.urls import reverse
 from tests.factories import StreamFormPageFactory
 from tests.test_need_to_know import compensation_form as compensation_form  # fixture
 from tests.test_need_to_know import listing_and_exports, reader
-from wagtail_inclusive_forms.answers import registration_sex_code
+from wagtail_inclusive_forms.core.answers import registration_sex_code
 
 COLUMN = "Geslacht (BRP M/V/O)"
 

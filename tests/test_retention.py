@@ -14,9 +14,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import PageLogEntry, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
+from wagtail_inclusive_forms.core.retention import RetentionPolicy, resolve_policy
 from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
-from wagtail_inclusive_forms.retention import RetentionPolicy, resolve_policy
-from wagtail_inclusive_forms.retention_runs import RETENTION_ACTION, run_retention
+from wagtail_inclusive_forms.services.retention_runs import RETENTION_ACTION, run_retention
 
 pytestmark = pytest.mark.django_db
 

@@ -234,7 +234,7 @@ def test_emails_leave_the_request_when_the_site_runs_tasks_on_a_worker(client, a
     submit(client, appointment_page, ANNA)
     assert FormSubmission.objects.filter(page=appointment_page).count() == 1
     assert mail.outbox == []  # nothing sent inside the request
-    from wagtail_inclusive_forms.tasks import send_email_task
+    from wagtail_inclusive_forms.services.tasks import send_email_task
 
     queued = [result for result in default_task_backend.results if result.task.func is send_email_task.func]
     assert sorted(result.kwargs["kind"] for result in queued) == ["confirmation", "staff"]
@@ -291,7 +291,7 @@ def test_a_task_backend_that_is_down_keeps_the_submission(client, appointment_pa
 
     appointment_page.confirmation_email_enabled = True
     appointment_page.save_revision().publish()
-    monkeypatch.setattr("wagtail_inclusive_forms.tasks.send_email_task", Unreachable())
+    monkeypatch.setattr("wagtail_inclusive_forms.services.tasks.send_email_task", Unreachable())
     with caplog.at_level(logging.ERROR, logger="wagtail_inclusive_forms"):
         submit(client, appointment_page, ANNA)
     assert FormSubmission.objects.filter(page=appointment_page).count() == 1

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 from django.utils import translation
 
-from wagtail_inclusive_forms.salutations import (
+from wagtail_inclusive_forms.core.salutations import (
     PersonName,
     SalutationScheme,
     SchemeError,
@@ -16,8 +16,8 @@ from wagtail_inclusive_forms.salutations import (
     typed_form_of_address,
     validate_template,
 )
-from wagtail_inclusive_forms.salutations.names import known_prefixes
-from wagtail_inclusive_forms.salutations.schemes import SCHEME_ANSWERS, _registry
+from wagtail_inclusive_forms.core.salutations.names import known_prefixes
+from wagtail_inclusive_forms.core.salutations.schemes import SCHEME_ANSWERS, _registry
 
 ANNA = PersonName(given_name="Anna", surname_prefix="van der", surname="Berg")
 INITIALS_ONLY = PersonName(initials="a", surname="Van Der Berg")
@@ -263,7 +263,7 @@ def test_name_fields_are_matched_by_label(fields, expected):
 
 
 def test_confirmation_texts_accept_only_known_names_and_fill_safely():
-    from wagtail_inclusive_forms.salutations import fill_message, validate_message
+    from wagtail_inclusive_forms.core.salutations import fill_message, validate_message
 
     validate_message("{aanhef},\n\n{antwoorden}\n{postcode} {formulier}", ["postcode"])
     with translation.override("en"):

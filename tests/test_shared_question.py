@@ -7,11 +7,11 @@ from wagtail.models import ModelLogEntry, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory, StreamFormPageFactory
 from tests.test_salutation_admin import settings_post, settings_url
-from wagtail_inclusive_forms.audit_runs import run_and_store_audit
+from wagtail_inclusive_forms.core.question import SharedQuestion, resolve_question
+from wagtail_inclusive_forms.forms.offered_answers import OfferedAnswersField
 from wagtail_inclusive_forms.models import InclusiveFormsSettings
-from wagtail_inclusive_forms.offered_answers import OfferedAnswersField
-from wagtail_inclusive_forms.page_model import get_page_model
-from wagtail_inclusive_forms.question import SharedQuestion, resolve_question
+from wagtail_inclusive_forms.models.page_model import get_page_model
+from wagtail_inclusive_forms.services.audit_runs import run_and_store_audit
 
 Page = get_page_model()  # wagtailcore.Page, or the site's own (WAGTAIL_PAGE_MODEL)
 

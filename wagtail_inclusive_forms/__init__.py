@@ -1,8 +1,10 @@
 """wagtail-inclusive-forms: an inclusive sex/gender question for Wagtail forms.
 
-The plain-Python core lives in :mod:`.answers` and :mod:`.question`; the Django
-form layer in :mod:`.fields`, :mod:`.form_builder` and :mod:`.blocks`; the model
-mixins in :mod:`.models`.
+One folder per layer, each importing only those before it: :mod:`.core` (plain
+Python: answers, question rules, salutations, the audit's rules), :mod:`.forms`
+(form field, form builder, blocks), :mod:`.models`, :mod:`.services` (work on a
+whole site) and :mod:`.admin`. Sites import the blocks from :mod:`.blocks` and
+:mod:`.stream_forms`.
 """
 
 __version__ = "0.1.0"

@@ -12,7 +12,7 @@ def check_form_pages_use_inclusive_builder(app_configs=None, **kwargs) -> list[c
     or the first visitor gets a server error instead of the question."""
     from wagtail.contrib.forms.models import FormMixin
 
-    from .form_builder import InclusiveFormBuilder
+    from .forms.form_builder import InclusiveFormBuilder
     from .models import InclusiveFormFieldMixin
 
     errors = []
@@ -71,9 +71,9 @@ def check_field_models_put_the_mixin_first(app_configs=None, **kwargs) -> list[c
 def check_salutation_settings(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """The salutation scheme is edited in Wagtail's site settings, and a site
     without a choice uses the preset named in the settings: both must exist."""
-    from . import conf
-    from .salutations import preset_keys
-    from .salutations.names import NAME_RULES
+    from .core import conf
+    from .core.salutations import preset_keys
+    from .core.salutations.names import NAME_RULES
 
     messages = []
     if not apps.is_installed("wagtail.contrib.settings"):
@@ -91,7 +91,7 @@ def check_salutation_settings(app_configs=None, **kwargs) -> list[checks.CheckMe
             checks.Error(
                 f"WAGTAIL_INCLUSIVE_FORMS_SALUTATION_PRESET is {preset!r}, which is not a registered preset.",
                 hint=f"Use one of {', '.join(preset_keys())}, or register your preset with "
-                "wagtail_inclusive_forms.salutations.register_preset() in an AppConfig.ready().",
+                "wagtail_inclusive_forms.core.salutations.register_preset() in an AppConfig.ready().",
                 id="wagtail_inclusive_forms.E003",
             )
         )

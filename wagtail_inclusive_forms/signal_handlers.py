@@ -31,7 +31,7 @@ def refresh_after_commit(page_id: int) -> None:
 
 
 def _send_waiting(page_id: int) -> None:
-    from .tasks import refresh_audit_task
+    from .services.tasks import refresh_audit_task
 
     waiting = _pending.__dict__.get("page_ids", set())
     if page_id in waiting:
@@ -47,7 +47,7 @@ def page_changed(sender, instance, **kwargs) -> None:
 def connect() -> None:
     """Called once the app registry is ready (``AppConfig.ready``)."""
     global _followed
-    from .sources import form_page_models, html_form_page_models
+    from .services.sources import form_page_models, html_form_page_models
 
     _followed = tuple(form_page_models()) + tuple(html_form_page_models())
     page_published.connect(page_changed, dispatch_uid="wagtail_inclusive_forms_published")

@@ -7,17 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import urls
-from .bulk_fix import FIX_ACTION
-from .content_checks import add_to_userbar
-from .log_formatters import OldQuestionsReplaced, StandardQuestionChanged
+from .admin import urls
+from .admin.content_checks import add_to_userbar
+from .admin.log_formatters import OldQuestionsReplaced, StandardQuestionChanged
+from .admin.views.audit import user_may_see_audit
+from .admin.views.change_answers import CHANGED_ACTION, WITHDRAWN_ACTION
+from .admin.views.publish_policy import CONFIRMED_ACTION, hold_publication
+from .core.question import FOLLOW_SHARED, FORM_OF_ADDRESS_MODE, INCLUSIVE_FIELD_TYPE, MODE_CODES
+from .forms.offered_answers import SHOWN_SUFFIX
 from .models.settings import STANDARD_QUESTION_CHANGED, InclusiveFormsSettings, log_standard_question
-from .offered_answers import SHOWN_SUFFIX
-from .question import FOLLOW_SHARED, FORM_OF_ADDRESS_MODE, INCLUSIVE_FIELD_TYPE, MODE_CODES
-from .retention_runs import RETENTION_ACTION
-from .views.audit import user_may_see_audit
-from .views.change_answers import CHANGED_ACTION, WITHDRAWN_ACTION
-from .views.publish_policy import CONFIRMED_ACTION, hold_publication
+from .services.bulk_fix import FIX_ACTION
+from .services.retention_runs import RETENTION_ACTION
 
 hooks.register("before_publish_page", hold_publication)
 hooks.register("construct_wagtail_userbar", add_to_userbar)
@@ -74,7 +74,7 @@ def audit_permission():
 @hooks.register("construct_homepage_panels")
 def audit_homepage_panel(request, panels):
     if user_may_see_audit(request.user):
-        from .views.audit import AuditHomePanel
+        from .admin.views.audit import AuditHomePanel
 
         panels.append(AuditHomePanel())
 

@@ -9,9 +9,9 @@ from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, Form
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 
+from wagtail_inclusive_forms.admin.panels import AuditNoticePanel
 from wagtail_inclusive_forms.blocks import InclusiveQuestionBlock
 from wagtail_inclusive_forms.models import InclusiveFormFieldMixin, InclusiveFormMixin, SalutationFormMixin
-from wagtail_inclusive_forms.panels import AuditNoticePanel
 from wagtail_inclusive_forms.stream_forms import LabelledFieldBlock, StreamFormMixin
 
 # tests/custom_page_model/settings.py swaps Wagtail's Page for a site's own base

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from wagtail_inclusive_forms.page_model import page_model_name
+from wagtail_inclusive_forms.models.page_model import page_model_name
 
 # The page foreign keys name the site's page model (WAGTAIL_PAGE_MODEL on Wagtail 8)
 # the way Wagtail's own migrations do; settings.WAGTAIL_PAGE_MODEL itself is not

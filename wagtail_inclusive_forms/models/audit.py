@@ -13,11 +13,11 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..audit import FINDING_LABELS, SEVERITIES, VERSION_LABELS, AuditFinding
-from ..audit.findings import SEVERITY_LABELS
-from ..audit.purposes import DECISIONS, LEGAL_DUTY, PURPOSES
-from ..page_model import page_model_name
-from ..retention import ACTIONS, MAX_DAYS, RetentionPolicy, resolve_policy
+from ..core.audit import FINDING_LABELS, SEVERITIES, VERSION_LABELS, AuditFinding
+from ..core.audit.findings import SEVERITY_LABELS
+from ..core.audit.purposes import DECISIONS, LEGAL_DUTY, PURPOSES
+from ..core.retention import ACTIONS, MAX_DAYS, RetentionPolicy, resolve_policy
+from .page_model import page_model_name
 
 
 class AuditRun(models.Model):

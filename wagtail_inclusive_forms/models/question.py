@@ -21,12 +21,10 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
 )
 
-from .. import answers, conf, site_context
-from ..form_builder import INCLUSIVE_FIELD_CHOICES, INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
-from ..offered_answers import OfferedAnswersField
-from ..panels import InclusiveHelpPanel, InclusiveSettingPanel, SharedQuestionPanel
-from ..purpose_texts import FormPromises, compose_purpose, is_default_purpose
-from ..question import (
+from ..admin.panels import InclusiveHelpPanel, InclusiveSettingPanel, SharedQuestionPanel
+from ..core import answers, conf
+from ..core.purpose_texts import FormPromises, compose_purpose, is_default_purpose
+from ..core.question import (
     FOLLOW_LABEL,
     FORM_OF_ADDRESS_MODE,
     GENDER_MODE,
@@ -36,7 +34,10 @@ from ..question import (
     SharedQuestion,
     parse_codes,
 )
-from ..retention import RetentionPolicy
+from ..core.retention import RetentionPolicy
+from ..forms.form_builder import INCLUSIVE_FIELD_CHOICES, INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
+from ..forms.offered_answers import OfferedAnswersField
+from . import site_context
 
 # Model field that holds each QuestionConfig setting, for mapping errors and clearing settings.
 _CONFIG_COLUMNS = {
@@ -68,7 +69,7 @@ class HiddenAnswersField(models.CharField):
 
 
 class FieldQuestion(QuestionAdapter):
-    """A form-builder field row as a :class:`~..question.StoredQuestion`: its
+    """A form-builder field row as a :class:`~..core.question.StoredQuestion`: its
     columns hold None (the answers) or "" (the rest) where it follows."""
 
     def __init__(self, field: InclusiveFormFieldMixin):
@@ -243,7 +244,7 @@ class InclusiveFormMixin:
         # read once, through Wagtail's site lookup of this request.
         self._request = request
         if change_token is not None:
-            from ..views.change_answers import change_answers  # lazy: views import admin
+            from ..admin.views.change_answers import change_answers
 
             return change_answers(request, self, change_token)
         return super().serve(request, *args, **kwargs)
@@ -251,7 +252,7 @@ class InclusiveFormMixin:
     def get_change_link(self, submission, request=None) -> str:
         """The full URL where the person who sent ``submission`` changes or
         withdraws its sensitive answers; "" when it holds none."""
-        from ..change_links import make_token, stored_sensitive_answers
+        from ..core.change_links import make_token, stored_sensitive_answers
 
         answers = stored_sensitive_answers(submission.form_data, self.get_sensitive_field_names())
         if not answers:
@@ -316,7 +317,7 @@ class InclusiveFormMixin:
 
     def get_promises(self) -> FormPromises:
         """What this form really does with answers: its retention period and change link."""
-        from ..sources import page_promises  # lazy: sources import the models
+        from ..services.sources import page_promises
 
         return page_promises(self, self.get_retention_policy())
 
@@ -329,7 +330,7 @@ class InclusiveFormMixin:
     def get_submissions_list_view_class(self):
         if getattr(self, "submissions_list_view_class", None):
             return self.submissions_list_view_class
-        from ..views.submissions import InclusiveSubmissionsListView  # lazy: views import admin
+        from ..admin.views.submissions import InclusiveSubmissionsListView
 
         return InclusiveSubmissionsListView
 
@@ -355,7 +356,7 @@ class InclusiveFormMixin:
     def render_email(self, form):
         """Wagtail's staff e-mail, with sensitive answers hidden unless every
         recipient is a user allowed to read them (need-to-know)."""
-        from ..need_to_know import addresses_may_see_sensitive, hide_sensitive
+        from ..admin.need_to_know import addresses_may_see_sensitive, hide_sensitive
 
         sensitive = self.get_sensitive_field_names()
         addresses = (getattr(self, "to_address", "") or "").split(",")

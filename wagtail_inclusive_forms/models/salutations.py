@@ -21,12 +21,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm
 
-from .. import conf, emails, rate_limits, site_context
-from ..answers import Answer
-from ..form_builder import INCLUSIVE_FIELD_TYPE
-from ..salutations import PersonName, SalutationScheme, get_preset, match_name_fields, preset_choices
-from ..salutations import matching as roles
-from ..salutations.messages import CHANGE_LINK, uses_placeholder, validate_message
+from ..core import conf, emails, rate_limits
+from ..core.answers import Answer
+from ..core.salutations import PersonName, SalutationScheme, get_preset, match_name_fields, preset_choices
+from ..core.salutations import matching as roles
+from ..core.salutations.messages import CHANGE_LINK, uses_placeholder, validate_message
+from ..forms.form_builder import INCLUSIVE_FIELD_TYPE
+from . import site_context
 from .question import InclusiveFormMixin
 
 logger = logging.getLogger(__name__)
@@ -159,7 +160,7 @@ class SalutationFormMixin(models.Model):
     @classproperty
     def base_form_class(cls):
         # The admin's page form, imported when the editor needs it: models load before the admin.
-        from ..admin_forms import SalutationPageForm
+        from ..admin.forms import SalutationPageForm
 
         return SalutationPageForm
 
@@ -253,7 +254,7 @@ class SalutationFormMixin(models.Model):
         # Wagtail's staff e-mail, rendered now and sent by a task: a slow or failing
         # mail server neither holds the visitor's request (with a worker backend) nor
         # loses the submission, which is saved already.
-        from ..tasks import STAFF_EMAIL, send_email_task
+        from ..services.tasks import STAFF_EMAIL, send_email_task
 
         try:
             send_email_task.enqueue(
@@ -324,7 +325,7 @@ class SalutationFormMixin(models.Model):
                 from_email=getattr(self, "from_address", None),
                 links=[link] if link else [],
             )
-            from ..tasks import CONFIRMATION_EMAIL, send_email_task
+            from ..services.tasks import CONFIRMATION_EMAIL, send_email_task
 
             html = next((body for body, mimetype in message.alternatives if mimetype == "text/html"), None)
             send_email_task.enqueue(

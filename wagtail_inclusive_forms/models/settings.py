@@ -22,10 +22,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from .. import answers, conf
-from ..audit.policy import OFF, POLICY_LABELS
-from ..panels import SalutationPreviewPanel
-from ..question import (
+from ..admin.panels import SalutationPreviewPanel
+from ..core import answers, conf
+from ..core.audit.policy import OFF, POLICY_LABELS
+from ..core.question import (
     FORM_OF_ADDRESS_MODE,
     GENDER_MODE,
     INHERITABLE_SETTINGS,
@@ -33,8 +33,8 @@ from ..question import (
     SharedQuestion,
     parse_codes,
 )
-from ..retention import ACTIONS, ANONYMISE, MAX_DAYS, RetentionPolicy
-from ..salutations import SalutationScheme, SchemeError, get_preset, preset_choices, template_list_error
+from ..core.retention import ACTIONS, ANONYMISE, MAX_DAYS, RetentionPolicy
+from ..core.salutations import SalutationScheme, SchemeError, get_preset, preset_choices, template_list_error
 from .question import HiddenAnswersField, default_purpose_text
 
 logger = logging.getLogger(__name__)

@@ -2,11 +2,11 @@
 
 from django import template
 
-from ..answers import holds_an_answer
-from ..answers import readable_answer as _readable_answer
+from ..admin.need_to_know import HIDDEN, may_see_sensitive
+from ..core.answers import holds_an_answer
+from ..core.answers import readable_answer as _readable_answer
+from ..models.page_model import get_page_model
 from ..models.salutations import SalutationFormMixin
-from ..need_to_know import HIDDEN, may_see_sensitive
-from ..page_model import get_page_model
 
 register = template.Library()
 _NO_READER = object()

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from ...audit_runs import latest_run
+from ...admin.views.audit import user_may_see_audit
 from ...models import FormPurposeRecord, StoredFinding
-from ...views.audit import user_may_see_audit
+from ...services.audit_runs import latest_run
 
 
 class AuditReadOnlyPermissionHelper(PermissionHelper):

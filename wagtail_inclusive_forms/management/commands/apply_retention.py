@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ...retention_runs import APPLIED, DUE, FAILED, STATUS_LABELS, run_retention
+from ...services.retention_runs import APPLIED, DUE, FAILED, STATUS_LABELS, run_retention
 from .audit_forms import find_site, find_user
 
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
             self.run(options)
 
     def run(self, options):
-        from ...page_model import is_possible_page_id
+        from ...models.page_model import is_possible_page_id
 
         site = find_site(options["site"]) if options["site"] else None
         user = find_user(options["user"]) if options["user"] else None

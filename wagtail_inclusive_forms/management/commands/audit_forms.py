@@ -16,10 +16,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ...audit import FINDING_TYPES, SEVERITIES, AuditReport, audit_forms
-from ...audit_runs import latest_run, store_report
-from ...sources import describe_forms
-from ...spreadsheets import safe_cell
+from ...core.audit import FINDING_TYPES, SEVERITIES, AuditReport, audit_forms
+from ...core.spreadsheets import safe_cell
+from ...services.audit_runs import latest_run, store_report
+from ...services.sources import describe_forms
 
 FORMATS = ("table", "json", "csv")
 COLUMNS = ("page_id", "title", "version", "where", "code", "severity", "message")
@@ -129,7 +129,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{len(failing)} findings match --fail-on {fail_on}.", returncode=1)
 
     def send_digest(self, report: AuditReport, site) -> None:
-        from ...digest import digest_after
+        from ...services.digest import digest_after
 
         previous = latest_run(site)
         fresh, recipients = digest_after(previous, store_report(report, site), site)

@@ -17,10 +17,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ...audit_runs import latest_run, run_and_store_audit, waiting_for_publication
-from ...bulk_fix import FAILED, STATUS_LABELS, apply_fixes, preview_fixes
-from ...form_builder import field_type_label
-from ...question import MODE_LABELS, setting_labels
+from ...core.question import MODE_LABELS, setting_labels
+from ...forms.form_builder import field_type_label
+from ...services.audit_runs import latest_run, run_and_store_audit, waiting_for_publication
+from ...services.bulk_fix import FAILED, STATUS_LABELS, apply_fixes, preview_fixes
 from .audit_forms import find_site, find_user
 
 
@@ -105,8 +105,8 @@ class Command(BaseCommand):
 
     def check_pages(self, page_ids: list[int]) -> None:
         """Every --page must be a form page: a typo should not look like "nothing to fix"."""
-        from ...page_model import get_page_model, is_possible_page_id
-        from ...sources import form_page_models
+        from ...models.page_model import get_page_model, is_possible_page_id
+        from ...services.sources import form_page_models
 
         if wrong := [str(page_id) for page_id in page_ids if not is_possible_page_id(page_id)]:
             raise CommandError(f"Not a page id: {', '.join(wrong)}.", returncode=2)

@@ -19,11 +19,11 @@ from voorbeeldstad.demo_content import (
     SUBMISSION_AGES_IN_DAYS,
 )
 from voorbeeldstad.models import FormField, FormPage, HomePage, StreamFormPage
-from wagtail_inclusive_forms.audit import audit_forms
-from wagtail_inclusive_forms.audit.policy import WARN
-from wagtail_inclusive_forms.audit_runs import latest_run, run_and_store_audit, store_report
-from wagtail_inclusive_forms.bulk_fix import apply_fixes
+from wagtail_inclusive_forms.core.audit import audit_forms
+from wagtail_inclusive_forms.core.audit.policy import WARN
 from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
+from wagtail_inclusive_forms.services.audit_runs import latest_run, run_and_store_audit, store_report
+from wagtail_inclusive_forms.services.bulk_fix import apply_fixes
 
 ADMIN_USERNAME = "admin"
 # The old form the demo shows cleaned up in a draft, waiting for publication.
@@ -163,7 +163,7 @@ class Command(BaseCommand):
     def record_history(self, home) -> None:
         """Audits of the site as it was (demo_content.HISTORY), stored with their
         dates, so the dashboard's trend shows forms being cleaned up."""
-        from wagtail_inclusive_forms.sources import describe_forms
+        from wagtail_inclusive_forms.services.sources import describe_forms
 
         pages = {slug: FormPage.objects.child_of(home).get(slug=slug) for slug, _field, _days in HISTORY}
         old_fields = {}
