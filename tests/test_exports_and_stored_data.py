@@ -2,6 +2,7 @@
 with control characters are refused with a clear message, on every database."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -179,3 +180,106 @@ def test_control_characters_in_a_stream_form_answer_are_refused(client, root_pag
     assert not FormSubmission.objects.filter(page=page).exists()
     response = client.post(page.url, {"naam": "Sam\x07"})
     assert CONTROL_MESSAGE in response.content.decode()
+
+
+XLSX_VALUES = st.one_of(
+    st.none(),
+    st.text(),
+    st.sampled_from(["=SUM(A1)", "@x", "0612345678", "12", "waar", "=", "\x1b"]),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.booleans(),
+    st.datetimes(min_value=datetime.datetime(1901, 1, 1), max_value=datetime.datetime(2999, 1, 1)),
+    st.dates(min_value=datetime.date(1901, 1, 1), max_value=datetime.date(2999, 1, 1)),
+)
+
+
+@pytest.mark.fuzz
+@given(st.lists(XLSX_VALUES, min_size=1, max_size=6))
+def test_xlsx_rows_hold_the_same_cells_as_wagtails_own_row_writer(values):
+    """The export writes plain values where Wagtail wraps each in a cell
+    object: every cell still reads back with the same value, type and number
+    format as Wagtail's own row writer gives (safe cells in both)."""
+    from openpyxl import Workbook
+    from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
+
+    from wagtail_inclusive_forms.admin.views.exports import SafeSpreadsheetExportMixin
+
+    class Export(SafeSpreadsheetExportMixin, SpreadsheetExportMixin):
+        list_export = [f"column_{index}" for index in range(len(values))]
+
+    def written(row_writer):
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        row = dict(zip(Export.list_export, values, strict=True))
+        sheet.append(row_writer(Export(), sheet, row, date_format=ExcelDateFormatter().get()))
+        output = io.BytesIO()
+        workbook.save(output)
+        return [
+            [(cell.value, cell.data_type, cell.number_format) for cell in cells]
+            for cells in load_workbook(output).active.iter_rows()
+        ]
+
+    assert written(Export.generate_xlsx_row) == written(SpreadsheetExportMixin.generate_xlsx_row)
+
+
+def test_a_view_that_skips_safe_cells_still_writes_no_formula():
+    from openpyxl import Workbook
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    from wagtail_inclusive_forms.admin.views.exports import SafeSpreadsheetExportMixin
+
+    class RawExport(SafeSpreadsheetExportMixin, SpreadsheetExportMixin):
+        list_export = ["naam"]
+
+        def preprocess_field_value(self, field, value, export_format):
+            return value
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(RawExport().generate_xlsx_row(sheet, {"naam": "=1+1"}))
+    output = io.BytesIO()
+    workbook.save(output)
+    (cell,) = next(load_workbook(output).active.iter_rows())
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+
+
+@pytest.mark.fuzz
+@given(st.lists(st.tuples(st.sampled_from(["a", "b"]), XLSX_VALUES), min_size=1, max_size=12))
+def test_each_cell_is_prepared_as_wagtail_prepares_it_though_the_choice_is_remembered(cells):
+    """The export remembers which function prepares a column's values of one
+    type; a column holding values of several types, in any order, still gets
+    each value prepared as Wagtail's own per-cell choice would."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    from wagtail_inclusive_forms.admin.views.exports import SafeSpreadsheetExportMixin
+
+    class Export(SafeSpreadsheetExportMixin, SpreadsheetExportMixin):
+        custom_field_preprocess = {"a": {"csv": lambda value: f"a:{value}"}}
+        custom_value_preprocess = {
+            **SpreadsheetExportMixin.custom_value_preprocess,
+            bool: {"csv": lambda value: "ja" if value else "nee"},
+        }
+
+    view = Export()
+    for export_format in ("csv", "xlsx"):
+        for field, value in cells:
+            wagtails = SpreadsheetExportMixin.preprocess_field_value(view, field, value, export_format)
+            assert view.preprocess_field_value(field, value, export_format) == safe_cell(wagtails)
+
+
+def test_a_view_that_chooses_by_value_is_asked_for_every_cell():
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    from wagtail_inclusive_forms.admin.views.exports import SafeSpreadsheetExportMixin
+
+    class ByValue(SafeSpreadsheetExportMixin, SpreadsheetExportMixin):
+        def get_preprocess_function(self, field, value, export_format):
+            return str.upper if value.startswith("x") else str.lower
+
+    view = ByValue()
+    assert [view.preprocess_field_value("naam", value, "csv") for value in ("xA", "Yb", "xc")] == [
+        "XA",
+        "yb",
+        "XC",
+    ]

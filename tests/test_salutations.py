@@ -1,9 +1,12 @@
 """The salutation rules: names as typed, the Dutch prefix rule, presets, template checks."""
 
+import re
 from dataclasses import replace
 
 import pytest
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wagtail_inclusive_forms.core.salutations import (
     PersonName,
@@ -16,7 +19,7 @@ from wagtail_inclusive_forms.core.salutations import (
     typed_form_of_address,
     validate_template,
 )
-from wagtail_inclusive_forms.core.salutations.names import known_prefixes
+from wagtail_inclusive_forms.core.salutations.names import known_prefixes, tidy
 from wagtail_inclusive_forms.core.salutations.schemes import SCHEME_ANSWERS, _registry
 
 ANNA = PersonName(given_name="Anna", surname_prefix="van der", surname="Berg")
@@ -138,6 +141,20 @@ def test_classic_rules_stay_available(typed, initials, written):
 def test_unknown_name_rules_are_refused_with_the_known_ones():
     with pytest.raises(ValueError, match="brp, classic"):
         PersonName(surname="Jansen", rules="bpr")
+
+
+# Any text, and text mostly of spaces of every kind Unicode has.
+SPACY_TEXT = st.text() | st.text(
+    alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\u00a0\u2003\u2028\u3000ab-")
+)
+
+
+@given(SPACY_TEXT)
+def test_tidy_collapses_every_kind_of_space_as_the_regular_expression_did(typed):
+    """Names are tidied without a regular expression; every space character
+    (no-break, em space, tab, line break) still counts as one space."""
+    assert tidy(typed) == re.sub(r"\s+", " ", typed).strip()
+    assert tidy(None) == ""
 
 
 def test_full_name_field_is_split():

@@ -40,6 +40,8 @@ def tolerant_form_data(form_data: Any, first_field: str = "form_data") -> dict[s
     hidden: data of another shape is shown as JSON under ``first_field``, and
     lists hold text only (Wagtail joins them with commas)."""
     if isinstance(form_data, dict):
+        if not any(type(value) is list for value in form_data.values()):
+            return form_data  # the usual row (JSON's keys are text): nothing to change, nothing copied
         return {str(name): _shown(value) for name, value in form_data.items()}
     if form_data in (None, "", [], {}):
         return {}

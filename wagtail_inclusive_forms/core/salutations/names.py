@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_SPACES = re.compile(r"\s+")
 # Dutch digraph: in the classic rules "IJsbrand" has the initial "IJ."; the BRP writes "I.".
 _DIGRAPH = "ij"
 
@@ -30,8 +29,12 @@ _NO_GIVEN_NAMES = "."
 
 
 def tidy(text: str | None) -> str:
-    """Surrounding and double spaces removed; the case people typed is kept."""
-    return _SPACES.sub(" ", text or "").strip()
+    """Surrounding and double spaces removed; the case people typed is kept.
+
+    ``str.split()`` splits on exactly the characters ``\\s`` matches (both use
+    ``str.isspace``), and is several times faster than the regular expression:
+    an export tidies every name part of every row."""
+    return " ".join(text.split()) if text else ""
 
 
 @cache
