@@ -86,7 +86,8 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
                 values[self.registration_columns[name]] = registration_sex_code(values.get(name), config.mode)
             if name in values:
                 values[name] = readable_answer(values[name], config.undisclosed_label, config.mode)
-        values = hide_sensitive(values, self.hidden_names)
+        if self.hidden_names:  # (a copy per row otherwise, for nothing)
+            values = hide_sensitive(values, self.hidden_names)
         if self.salutation_context is not None:  # from the stored answers: letters need it
             values[SALUTATION_COLUMN] = self.form_page.get_salutation(data, **self.salutation_context)
         return values
