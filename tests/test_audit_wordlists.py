@@ -1,6 +1,8 @@
 """Every entry of the audit's word lists does its job (add a line, get a test)."""
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from wagtail_inclusive_forms.core.audit import inspect_field, inspect_text
 from wagtail_inclusive_forms.core.audit.wordlists import gendered_terms, words
@@ -112,3 +114,50 @@ def test_gendered_term_is_found_with_its_suggestion(term, suggestion):
 )
 def test_a_help_text_without_an_explanation_is_no_purpose(help_text):
     assert "no-purpose" in inspect_field("Geslacht", "radio", ["Man", "Vrouw"], help_text=help_text).codes
+
+
+def _pieces_of_terms() -> list[str]:
+    terms = [term for term, _suggestion in gendered_terms()]
+    return [
+        *terms,
+        *(term.upper() for term in terms),
+        " ",
+        "_",
+        "'",
+        "-",
+        "/",
+        "(",
+        ")",
+        ".",
+        "x",
+        "9",
+        "é",
+        "’",
+    ]
+
+
+@pytest.mark.fuzz
+@given(
+    st.text()
+    | st.lists(st.sampled_from(_pieces_of_terms()), max_size=8).map("".join)
+    | st.lists(st.sampled_from(_pieces_of_terms()) | st.text(max_size=3), max_size=8).map("".join)
+)
+@example("Naam van de vader's partner")
+@example("de vader’s partner, de moeder-overste")
+@example("Beste heer/mevrouw_x en (m/v)9 of HIJ/ZIJ.")
+@example("Uw e-mailadres")
+def test_texts_skipped_without_the_pattern_hold_no_gendered_term(text):
+    """Texts that cannot hold a gendered term skip the pattern; the wording
+    found is still exactly what the pattern finds, for any text: terms glued
+    to letters, digits, underscores, apostrophes, capitals or accents."""
+    from wagtail_inclusive_forms.core.audit.wordlists import (
+        gendered_pattern,
+        gendered_suggestions,
+        may_hold_gendered_term,
+    )
+
+    found_by_pattern = [match.group(0) for match in gendered_pattern().finditer(text.lower())]
+    if found_by_pattern:
+        assert may_hold_gendered_term(text.lower())
+    suggested = [finding.suggestion for finding in inspect_text(text).findings]
+    assert suggested == [gendered_suggestions()[term] for term in found_by_pattern]

@@ -24,15 +24,26 @@ from .findings import (
     AuditFinding,
     Inspection,
 )
-from .wordlists import gendered_pattern, gendered_suggestions, normalise_answer, phrase_pattern, tokens, words
+from .wordlists import (
+    gendered_pattern,
+    gendered_suggestions,
+    may_hold_gendered_term,
+    normalise_answer,
+    phrase_pattern,
+    tokens,
+    words,
+)
 
 _CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect"}
+_NOTHING_FOUND = Inspection()
 
 
 def inspect_text(text: str, *, subject: str | None = None) -> Inspection:
     """Gendered wording in a text (a label, an answer, page text), each with a
     neutral suggestion. The longest term wins where terms overlap."""
     lowered = (text or "").lower()
+    if not may_hold_gendered_term(lowered):
+        return _NOTHING_FOUND
     suggestions = gendered_suggestions()
     findings = [
         AuditFinding(

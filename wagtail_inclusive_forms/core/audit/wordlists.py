@@ -55,6 +55,36 @@ def gendered_pattern() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
+# ASCII bytes that \w does not match, as spaces: splitting a translated text
+# gives exactly its runs of word characters, without a regular expression.
+_NOT_WORD_TO_SPACE = bytes(
+    byte if chr(byte).isascii() and re.fullmatch(r"\w", chr(byte)) else ord(" ") for byte in range(256)
+)
+
+
+@cache
+def _first_words_of_gendered_terms() -> frozenset[bytes] | None:
+    """Each term's first run of word characters, or None if a term has none."""
+    firsts = set()
+    for term, _suggestion in gendered_terms():
+        run = re.search(r"\w+", term)
+        if run is None or not run.group(0).isascii():
+            return None
+        firsts.add(run.group(0).encode("ascii"))
+    return frozenset(firsts)
+
+
+def may_hold_gendered_term(lowered: str) -> bool:
+    """False only when :func:`gendered_pattern` cannot match the lower-case
+    ``lowered``: plain ASCII text none of whose words starts a term. A term
+    matches as whole words, so its first word is one of the text's words.
+    Several times faster than the pattern on the many texts without any."""
+    firsts = _first_words_of_gendered_terms()
+    if firsts is None or not lowered.isascii():
+        return True
+    return not firsts.isdisjoint(lowered.encode("ascii").translate(_NOT_WORD_TO_SPACE).split())
+
+
 def tokens(text: str) -> list[str]:
     """The words of a text, lower case, without punctuation."""
     return _WORD.findall((text or "").lower())
