@@ -4,7 +4,10 @@
 models. ``salutations``: salutations and the confirmation e-mail on a form
 page. ``settings``: the per-site settings (the salutation scheme). ``audit``:
 stored audit runs and their findings. ``actions``: the progress of long admin
-actions run as tasks.
+actions run as tasks. ``stream_forms``: form pages built from StreamField
+blocks. ``site_context``: what a request reads of its site, once.
+``page_model``: the site's (possibly swapped) page model. ``json_functions``:
+removing keys from a JSON column in the database.
 """
 
 from .actions import AdminAction
