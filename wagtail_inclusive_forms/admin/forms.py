@@ -15,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.utils import get_field_clean_name
 
 from ..core.salutations.messages import validate_message
+from ..models.question import InclusiveFormMixin
 
 
 class SalutationPageForm(WagtailAdminPageForm):
@@ -23,6 +24,7 @@ class SalutationPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._share_saved_form_fields()
         saved = self.instance._descriptions() if self.instance.pk else []
         automatic = self.instance.get_automatic_salutation_fields(saved)
         labels = {name: label for name, label, _type in saved}
@@ -39,6 +41,16 @@ class SalutationPageForm(WagtailAdminPageForm):
             self.fields[column] = forms.ChoiceField(
                 choices=choices, required=False, label=old.label, help_text=old.help_text
             )
+
+    def _share_saved_form_fields(self) -> None:
+        # Opening the editor, the rows Wagtail's inline panel reads also give the
+        # name-field choices below and the audit panel's fields: one query, not
+        # three. Only unbound: a posted form's fields are about to change.
+        formset = getattr(self, "formsets", {}).get("form_fields")
+        if formset is None or self.is_bound or not self.instance.pk:
+            return
+        if isinstance(self.instance, InclusiveFormMixin):
+            self.instance.keep_form_fields(formset.get_queryset())
 
     def _future_field_names(self) -> list[str] | None:
         """Stored names of the fields the form will have after this save, or

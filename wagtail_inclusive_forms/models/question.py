@@ -290,12 +290,13 @@ class InclusiveFormMixin:
             self._served_form_fields = fields = list(fields)
         return fields
 
-    def keep_form_fields(self) -> None:
+    def keep_form_fields(self, fields=None) -> None:
         """Read the form fields once for the rest of this object's life: for a
         request that only reads them, such as the submissions listing, which
-        asks for them for every column, filter and export heading."""
+        asks for them for every column, filter and export heading. ``fields``:
+        rows already read (the page editor's, see ``admin.forms``)."""
         self._served_form_fields = None
-        self._served_form_fields = list(self.get_form_fields())
+        self._served_form_fields = list(self.get_form_fields() if fields is None else fields)
 
     def get_site_context(self) -> site_context.SiteContext:
         """The site's settings, read once: through the request being served
