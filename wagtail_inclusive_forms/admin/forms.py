@@ -15,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.utils import get_field_clean_name
 
 from ..core.salutations.messages import validate_message
+from ..models.audit import FormPurposeRecord
 from ..models.question import InclusiveFormMixin
 
 
@@ -104,8 +105,6 @@ class PurposeRecordForm(forms.ModelForm):
     )
 
     class Meta:
-        from ..models.audit import FormPurposeRecord
-
         model = FormPurposeRecord
         fields = [
             "purposes",
