@@ -43,11 +43,15 @@ class SalutationPageForm(WagtailAdminPageForm):
                 choices=choices, required=False, label=old.label, help_text=old.help_text
             )
 
+    def _form_fields_formset(self):
+        """The formset of the form's fields, or None where this form does not edit them."""
+        return getattr(self, "formsets", {}).get("form_fields")
+
     def _share_saved_form_fields(self) -> None:
         # Opening the editor, the rows Wagtail's inline panel reads also give the
         # name-field choices below and the audit panel's fields: one query, not
         # three. Only unbound: a posted form's fields are about to change.
-        formset = getattr(self, "formsets", {}).get("form_fields")
+        formset = self._form_fields_formset()
         if formset is None or self.is_bound or not self.instance.pk:
             return
         if isinstance(self.instance, InclusiveFormMixin):
@@ -56,7 +60,7 @@ class SalutationPageForm(WagtailAdminPageForm):
     def _future_field_names(self) -> list[str] | None:
         """Stored names of the fields the form will have after this save, or
         None when the form's fields are not edited in this form."""
-        formset = self.formsets.get("form_fields") if hasattr(self, "formsets") else None
+        formset = self._form_fields_formset()
         if formset is None:
             return (
                 [name for name, _label, _type in self.instance._descriptions()] if self.instance.pk else None
