@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 import tempfile
-from functools import cache
+from functools import cache, cached_property
 
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
@@ -87,14 +87,14 @@ class SafeSpreadsheetExportMixin:
         if type(self).get_preprocess_function is not SpreadsheetExportMixin.get_preprocess_function:
             return self.get_preprocess_function(field, value, export_format)
         key = (field, type(value), export_format)
-        try:
-            return self._preprocess_functions[key]
-        except AttributeError:
-            self._preprocess_functions = {}
-        except KeyError:
-            pass
-        function = self._preprocess_functions[key] = self.get_preprocess_function(field, value, export_format)
-        return function
+        functions = self._preprocess_functions
+        if key not in functions:
+            functions[key] = self.get_preprocess_function(field, value, export_format)
+        return functions[key]
+
+    @cached_property
+    def _preprocess_functions(self) -> dict:
+        return {}
 
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         # Wagtail's, without a cell object per value: Wagtail wraps each value in
