@@ -331,6 +331,40 @@ def test_the_stream_form_editor_names_its_question_inputs(live_server, admin_use
     assert question.input_value() == "Naam"
 
 
+def test_a_stream_question_stores_its_answers_as_the_form_builder_does(
+    live_server, admin_user, root_page, page_in
+):
+    from tests.factories import StreamFormPageFactory
+    from tests.testapp.models import StreamFormPage
+
+    question = {"label": "Geslacht", "mode": "gender", "offered_answers": ["male", "female", "undisclosed"]}
+    form = StreamFormPageFactory(parent=root_page, title="Stroom", slug="stroom", body=[("gender", question)])
+    form.save_revision().publish()
+    page = logged_in_admin(page_in, live_server)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{live_server.url}/admin/pages/{form.pk}/edit/")
+    boxes = "input[name$='-offered_answers']"
+    page.wait_for_selector(boxes, state="attached")
+    ticked = page.locator(f"{boxes}:checked")
+    assert [ticked.nth(i).input_value() for i in range(ticked.count())] == ["male", "female", "undisclosed"]
+    page.locator(f"{boxes}[value='female']").uncheck()
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.click("button[name='action-publish']")
+    page.wait_for_url("**/admin/pages/**/")
+
+    value = StreamFormPage.objects.get(pk=form.pk).body.raw_data[0]["value"]
+    switched_off = "female,self_described,address_mr,address_ms,address_name_only,address_custom"
+    assert value["offered_answers"] == switched_off
+    page.goto(f"{live_server.url}/admin/pages/{form.pk}/edit/")
+    page.locator(f"{boxes}[value='shared']").check()  # back to the standard question's answers
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    page.click("button[name='action-publish']")
+    page.wait_for_url("**/admin/pages/**/")
+    assert StreamFormPage.objects.get(pk=form.pk).body.raw_data[0]["value"]["offered_answers"] is None
+    assert errors == []
+
+
 def test_a_person_changes_then_cannot_reuse_and_withdraws_through_a_fresh_link(
     live_server, appointment_page, page_in, settings
 ):

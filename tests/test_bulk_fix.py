@@ -461,7 +461,7 @@ def test_a_stream_question_with_the_standards_values_follows_it_after_the_fix(ro
     value = page.body[0].value
     assert (value["mode"], value["offered_answers"], value["undisclosed_label"], value["purpose"]) == (
         "",
-        ["shared"],
+        None,
         "not_relevant",
         "",
     )

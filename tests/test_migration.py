@@ -4,11 +4,21 @@ Migration 0001 of the test app is a site before the package; 0002 is what
 ``makemigrations`` writes after adding the mixins.
 """
 
+import json
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 APP = "wagtail_inclusive_forms_test"
+
+
+@pytest.fixture(autouse=True)
+def latest_schema_afterwards():
+    """Each test migrates back; the tests after it need the latest schema."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -61,3 +71,65 @@ def test_adding_the_mixins_only_adds_columns_and_keeps_data(root_page):
     assert field.inclusive_mode == "gender" and field.inclusive_hidden_answers == ""
     submission = new_apps.get_model("wagtailforms", "FormSubmission").objects.get(page_id=page.pk)
     assert submission.form_data == {"geslacht": "Man"}
+
+
+LEGACY_QUESTION = {
+    "label": "Geslacht",
+    "help_text": "",
+    "required": False,
+    "mode": "",
+    "undisclosed_label": "",
+    "purpose": "",
+}
+
+
+def stored_offered_answers(page):
+    """The "answers offered" of each question as the database holds them,
+    in the page and in its latest revision."""
+    from wagtail.models import Revision
+
+    from tests.testapp.models import StreamFormPage
+
+    body = StreamFormPage.objects.filter(pk=page.pk).values_list("body", flat=True).query
+    with connection.cursor() as cursor:
+        sql, params = body.sql_with_params()
+        cursor.execute(sql, params)
+        raw = cursor.fetchone()[0]
+    page_values = json.loads(raw) if isinstance(raw, str) else raw
+    revision = Revision.objects.filter(object_id=str(page.pk)).latest("pk").content["body"]
+    revision_values = json.loads(revision) if isinstance(revision, str) else revision
+    return [
+        [block["value"]["offered_answers"] for block in values if block["type"] == "gender"]
+        for values in (page_values, revision_values)
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_block_answers_saved_as_ticked_boxes_are_rewritten_as_the_builder_stores_them(root_page):
+    """Migration 0010 shows what a site's data migration with
+    ``RewriteOfferedAnswersOperation`` does to pages and revisions saved before."""
+    from django.db.models import JSONField, Value
+    from wagtail.models import Revision
+
+    from tests.factories import StreamFormPageFactory
+    from tests.testapp.models import StreamFormPage
+
+    page = StreamFormPageFactory(parent=root_page, slug="oud-blok", body=[("name", "Naam")])
+    revision = page.save_revision()
+    earlier = [
+        {"type": "name", "value": "Naam", "id": "a"},
+        {"type": "gender", "value": {**LEGACY_QUESTION, "offered_answers": ["shared"]}, "id": "b"},
+        {"type": "gender", "value": {**LEGACY_QUESTION, "offered_answers": ["male", "female"]}, "id": "c"},
+        {"type": "gender", "value": {**LEGACY_QUESTION, "offered_answers": "address_mr"}, "id": "d"},
+    ]
+    executor = MigrationExecutor(connection)
+    executor.migrate([(APP, "0009_stock_form_page")])
+    StreamFormPage.objects.filter(pk=page.pk).update(body=Value(earlier, output_field=JSONField()))
+    Revision.objects.filter(pk=revision.pk).update(content={**revision.content, "body": json.dumps(earlier)})
+    assert stored_offered_answers(page)[0] == [["shared"], ["male", "female"], "address_mr"]
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([(APP, "0010_block_answers_stored_like_the_builder")])
+
+    others = "self_described,undisclosed,address_mr,address_ms,address_name_only,address_custom"
+    assert stored_offered_answers(page) == [[None, others, "address_mr"]] * 2

@@ -1,9 +1,10 @@
 """The two places a form keeps an inclusive question read and change it alike.
 
-A form-builder field row and a StreamField block's value store "follows the
-standard question" differently; through their adapters (``field.question``,
-``block.question(value)``) the same settings must give the same question,
-the same overridden settings, and clear the same way.
+A form-builder field row and a StreamField block's value store the settings
+alike, one in columns and the other in block children; through their adapters
+(``field.question``, ``block.question(value)``) the same settings must give
+the same question, the same overridden settings, and clear the same way.
+Blocks saved before (answers offered as a list of ticked codes) read the same.
 """
 
 from hypothesis import given
@@ -43,25 +44,29 @@ standards = st.builds(
 )
 
 
-def both(own):
+def both(own, *, earlier_block_storage=False):
+    hidden = None if own["hidden"] is None else ",".join(own["hidden"])
     field = FormField(
         label="Geslacht",
         field_type="inclusive_gender",
         required=own["required"],
         inclusive_mode=own["mode"],
-        inclusive_hidden_answers=None if own["hidden"] is None else ",".join(own["hidden"]),
+        inclusive_hidden_answers=hidden,
         inclusive_undisclosed_label=own["undisclosed_label"],
         inclusive_purpose=own["purpose"],
     )
-    offered = (
-        [FOLLOW_SHARED] if own["hidden"] is None else [c for c in answers.ALL_CODES if c not in own["hidden"]]
-    )
+    if earlier_block_storage:  # the ticked boxes
+        offered = (
+            [FOLLOW_SHARED]
+            if own["hidden"] is None
+            else [c for c in answers.ALL_CODES if c not in own["hidden"]]
+        )
     value = BLOCK.to_python(
         {
             "label": "Geslacht",
             "required": own["required"],
             "mode": own["mode"],
-            "offered_answers": offered,
+            "offered_answers": offered if earlier_block_storage else hidden,
             "undisclosed_label": own["undisclosed_label"],
             "purpose": own["purpose"],
         }
@@ -73,15 +78,24 @@ def seen(question, shared):
     return question.own_settings(), question.overridden_settings(), question.config(shared)
 
 
-@given(own_settings, standards, st.sets(st.sampled_from(INHERITABLE_SETTINGS)))
-def test_a_field_and_a_block_with_the_same_settings_ask_the_same_question(own, shared, cleared):
-    field_question, block_question = both(own)
+@given(own_settings, standards, st.sets(st.sampled_from(INHERITABLE_SETTINGS)), st.booleans())
+def test_a_field_and_a_block_with_the_same_settings_ask_the_same_question(
+    own, shared, cleared, earlier_block_storage
+):
+    field_question, block_question = both(own, earlier_block_storage=earlier_block_storage)
     assert seen(field_question, shared) == seen(block_question, shared)
 
     field_question.follow_standard(cleared)
     block_question.follow_standard(cleared)
     assert seen(field_question, shared) == seen(block_question, shared)
     assert not set(field_question.overridden_settings()) & cleared
+
+
+@given(own_settings)
+def test_a_field_and_a_block_store_the_same_values(own):
+    field_question, block_question = both(own, earlier_block_storage=True)
+    for name in INHERITABLE_SETTINGS:
+        assert block_question.stored(name) == field_question.stored(name)
 
 
 def test_following_everything_asks_the_standard_question():
@@ -100,4 +114,5 @@ def test_following_everything_asks_the_standard_question():
         assert question.overridden_settings() == ()
         assert question.config(shared) == shared.config(required=True)
     assert field_question.field.inclusive_hidden_answers is None
-    assert block_question.value["offered_answers"] == [FOLLOW_SHARED]
+    assert field_question.field.inclusive_mode == block_question.value["mode"] == ""
+    assert block_question.value["offered_answers"] is None

@@ -4,6 +4,18 @@ The blocks live in the form layer (:mod:`.forms.blocks`); sites and their
 migrations import them from here.
 """
 
-from .forms.blocks import BlockQuestion, InclusiveQuestionBlock, PurposeTextBlock
+from .forms.blocks import (
+    BlockQuestion,
+    InclusiveQuestionBlock,
+    OfferedAnswersBlock,
+    PurposeTextBlock,
+    RewriteOfferedAnswersOperation,
+)
 
-__all__ = ["BlockQuestion", "InclusiveQuestionBlock", "PurposeTextBlock"]
+__all__ = [
+    "BlockQuestion",
+    "InclusiveQuestionBlock",
+    "OfferedAnswersBlock",
+    "PurposeTextBlock",
+    "RewriteOfferedAnswersOperation",
+]

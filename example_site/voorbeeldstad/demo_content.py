@@ -330,7 +330,9 @@ STREAM_FORM = {
                 "help_text": "",
                 "required": False,
                 "mode": "gender",
-                "offered_answers": ["male", "female", "self_described", "undisclosed"],
+                # The answers switched off, as the form builder stores them: offered
+                # are man, vrouw, "Ik identificeer me als" and "Dat zeg ik liever niet".
+                "offered_answers": "address_mr,address_ms,address_name_only,address_custom",
                 "undisclosed_label": "not_relevant",
                 "purpose": "We vragen dit om de avond voor iedereen prettig te maken. "
                 "Na de avond verwijderen we uw antwoord.",

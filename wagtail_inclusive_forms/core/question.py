@@ -96,9 +96,12 @@ def parse_codes(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(code for code in (item.strip() for item in items) if code in answers.ALL_CODES)
 
 
-# The settings a field may take from its site's standard question. A field
-# stores None (or "" for choices and the purpose text) where it follows.
+# The settings a field may take from its site's standard question.
 INHERITABLE_SETTINGS = ("mode", "hidden_codes", "undisclosed_label", "purpose")
+# What a form-builder column and a block child alike store where a question
+# follows the standard question: None for the answers switched off ("" would
+# mean "none switched off"), "" for the rest.
+FOLLOWING_STORED = {"mode": "", "hidden_codes": None, "undisclosed_label": "", "purpose": ""}
 SETTING_LABELS = {
     "mode": _("what the question asks"),
     "hidden_codes": _("answers offered"),
@@ -113,8 +116,8 @@ def setting_labels(names: Iterable[str]) -> str:
     return ", ".join(str(SETTING_LABELS[name]) for name in names if name in SETTING_LABELS)
 
 
-# The pseudo answer code an editor ticks to take the offered answers from the
-# standard question (stored as NULL on builder fields, kept in block values).
+# The pseudo answer code of the first "answers offered" box: the answers
+# follow the standard question (stored as None, see FOLLOWING_STORED).
 FOLLOW_SHARED = "shared"
 FOLLOW_LABEL = _("As in the site's standard question")
 
@@ -187,10 +190,10 @@ class StoredQuestion(Protocol):
     """One inclusive question where a form keeps it.
 
     Two adapters implement it: ``models.question.FieldQuestion`` (a form-builder
-    field row) and ``blocks.BlockQuestion`` (a StreamField block's value). Only
-    they know how their storage says "follows the standard question"; the audit's
-    sources, the bulk fix, the editor's panels and the submissions listing go
-    through this interface.
+    field row) and ``blocks.BlockQuestion`` (a StreamField block's value). Both
+    store "follows the standard question" alike (``FOLLOWING_STORED``); only
+    they know where the values live. The audit's sources, the bulk fix, the
+    editor's panels and the submissions listing go through this interface.
     """
 
     @property
@@ -213,15 +216,30 @@ class StoredQuestion(Protocol):
 
 
 class QuestionAdapter(ABC):
-    """What both adapters share once they can read and clear their own settings."""
+    """What both adapters share: they store the settings the same way
+    (``FOLLOWING_STORED``) and differ only in where, a column or a block child."""
 
     required: bool
 
     @abstractmethod
-    def own_settings(self) -> dict[str, Any]: ...
+    def stored(self, name: str) -> Any:
+        """The stored value of one of ``INHERITABLE_SETTINGS``."""
 
     @abstractmethod
-    def follow_standard(self, settings: Iterable[str]) -> None: ...
+    def store(self, values: Mapping[str, Any]) -> None:
+        """Store these values (by setting name) in place of the current ones."""
+
+    def own_settings(self) -> dict[str, Any]:
+        hidden = self.stored("hidden_codes")
+        return {
+            "mode": self.stored("mode") or "",
+            "hidden_codes": None if hidden is None else parse_codes(hidden),
+            "undisclosed_label": self.stored("undisclosed_label") or "",
+            "purpose": (self.stored("purpose") or "").strip(),
+        }
+
+    def follow_standard(self, settings: Iterable[str]) -> None:
+        self.store({name: FOLLOWING_STORED[name] for name in settings})
 
     def config(self, shared: SharedQuestion | None = None, *, strict: bool = False) -> QuestionConfig:
         return resolve_question(

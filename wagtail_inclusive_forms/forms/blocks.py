@@ -2,8 +2,9 @@
 
 For sites that build forms from StreamField blocks. The inclusive block produces
 the same Django form field and stores the same value as the form-builder field
-type, and follows the site's standard question the same way: an empty choice,
-the "as in the standard question" box or an empty purpose text follow it.
+type, and stores its settings as the field type's columns do: an empty choice
+or purpose text, and no answers switched off (None, the "as in the standard
+question" box) follow the site's standard question.
 
 Sites import the blocks from ``wagtail_inclusive_forms.blocks`` and
 ``wagtail_inclusive_forms.stream_forms``; those paths are also the ones Django
@@ -13,20 +14,21 @@ can move without changing anyone's migrations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.migrations.operations import BaseBlockOperation
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.forms.utils import get_field_clean_name
 
 from ..core import answers
 from ..core.question import (
     FOLLOW_LABEL,
-    FOLLOW_SHARED,
     FORM_OF_ADDRESS_MODE,
     GENDER_MODE,
     MODE_LABELS,
@@ -34,6 +36,7 @@ from ..core.question import (
     SharedQuestion,
 )
 from .fields import InclusiveQuestionField, form_help_text
+from .offered_answers import OfferedAnswersField, stored_from_offered
 
 # Block child holding each QuestionConfig setting, for mapping errors and clearing settings.
 _CONFIG_CHILDREN = {
@@ -49,6 +52,53 @@ class PurposeTextBlock(blocks.TextBlock):
 
     (Blocks saved before the standard question existed keep the text they were given.)
     """
+
+
+class OfferedAnswersBlock(blocks.FieldBlock):
+    """The "answers offered" checkboxes, stored as the form builder's column
+    stores them: None while the answers follow the standard question, else
+    the codes switched off ("male,address_mr"; "" when none are).
+
+    Values saved as a list of the ticked codes (before the two were made one)
+    are read as that list meant, and saved in the new form with the page.
+    """
+
+    def __init__(self, required: bool = False, help_text: Any = None, **kwargs: Any):
+        # A block's form always shows every child, so the builder's "were they
+        # shown" marker is not needed (and Wagtail's block script wants one element).
+        self.field = OfferedAnswersField(
+            allow_follow=True, help_text=help_text or "", widget=forms.CheckboxSelectMultiple
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str | None:
+        if isinstance(value, (list, tuple)):  # the ticked codes: the earlier storage
+            return stored_from_offered(value)
+        return value
+
+    normalize = value_from_form = to_python
+
+    def value_for_form(self, value: Any) -> list[str]:
+        return self.field.prepare_value(value)
+
+
+@deconstructible(path="wagtail_inclusive_forms.blocks.RewriteOfferedAnswersOperation")
+class RewriteOfferedAnswersOperation(BaseBlockOperation):
+    """For a site's data migration with Wagtail's ``MigrateStreamData``:
+    rewrites "answers offered" saved as a list of ticked codes in the form
+    :class:`OfferedAnswersBlock` stores, in pages and their revisions. Values
+    already in that form stay as they are. Point it at the block child::
+
+        MigrateStreamData("myapp", "ContactPage", "body",
+                          [(RewriteOfferedAnswersOperation(), "gender.offered_answers")])
+    """
+
+    def apply(self, block_value: Any) -> str | None:
+        return OfferedAnswersBlock().to_python(block_value)
+
+    @property
+    def operation_name_fragment(self) -> str:
+        return "rewrite_offered_answers"
 
 
 class InclusiveQuestionBlock(blocks.StructBlock):
@@ -72,15 +122,8 @@ class InclusiveQuestionBlock(blocks.StructBlock):
             "preferred form of address instead of sex or gender."
         ),
     )
-    offered_answers = blocks.MultipleChoiceBlock(
+    offered_answers = OfferedAnswersBlock(
         label=_("Answers offered"),
-        choices=[
-            (FOLLOW_SHARED, FOLLOW_LABEL),
-            *((code, answers.lazy_option_label(code)) for code in answers.ALL_CODES),
-        ],
-        default=[FOLLOW_SHARED],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "Only the answers that belong to what the question asks are shown. Untick the first box "
             "to choose this question's own answers."
@@ -132,8 +175,7 @@ class InclusiveQuestionBlock(blocks.StructBlock):
 
 class BlockQuestion(QuestionAdapter):
     """A value of :class:`InclusiveQuestionBlock` as a :class:`~..core.question.StoredQuestion`:
-    "" or the "as in the standard question" box where it follows.
-    :meth:`follow_standard` replaces ``value`` with a changed copy."""
+    each setting in a child. :meth:`follow_standard` replaces ``value`` with a changed copy."""
 
     def __init__(self, block: InclusiveQuestionBlock, value: Any):
         self.block = block
@@ -143,22 +185,13 @@ class BlockQuestion(QuestionAdapter):
     def required(self) -> bool:
         return bool(self.value.get("required"))
 
-    def own_settings(self) -> dict:
-        value = self.value
-        offered = set(value.get("offered_answers") or ())
-        return {
-            "mode": value.get("mode") or "",
-            "hidden_codes": None
-            if FOLLOW_SHARED in offered
-            else tuple(c for c in answers.ALL_CODES if c not in offered),
-            "undisclosed_label": value.get("undisclosed_label") or "",
-            "purpose": (value.get("purpose") or "").strip(),
-        }
+    def stored(self, name: str) -> Any:
+        return self.value.get(_CONFIG_CHILDREN[name])
 
-    def follow_standard(self, settings: Iterable[str]) -> None:
+    def store(self, values: Mapping[str, Any]) -> None:
         raw = self.block.get_prep_value(self.value)
-        for name in settings:
-            raw[_CONFIG_CHILDREN[name]] = [FOLLOW_SHARED] if name == "hidden_codes" else ""
+        for name, value in values.items():
+            raw[_CONFIG_CHILDREN[name]] = value
         self.value = self.block.to_python(raw)
 
 
@@ -189,5 +222,6 @@ class LabelledFieldBlock(blocks.CharBlock):
 DECONSTRUCT_ALIASES = {
     InclusiveQuestionBlock: "wagtail_inclusive_forms.blocks.InclusiveQuestionBlock",
     PurposeTextBlock: "wagtail_inclusive_forms.blocks.PurposeTextBlock",
+    OfferedAnswersBlock: "wagtail_inclusive_forms.blocks.OfferedAnswersBlock",
     LabelledFieldBlock: "wagtail_inclusive_forms.stream_forms.LabelledFieldBlock",
 }

@@ -1,13 +1,15 @@
 """The "answers offered" checkboxes an editor ticks, and their form field.
 
 Form layer: the model column that stores the answers switched off
-(``models.question.HiddenAnswersField``) edits itself with this field; the
+(``models.question.HiddenAnswersField``) and the block child
+(``blocks.OfferedAnswersBlock``) both edit themselves with this field; the
 conversion between "offered" checkboxes and stored "switched off" codes lives
 here so it is tested alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -27,6 +29,15 @@ from ..core.question import (
 
 # The hidden marker's name is the checkboxes' name with this added.
 SHOWN_SUFFIX = "-shown"
+
+
+def stored_from_offered(offered: Iterable[str], *, allow_follow: bool = True) -> str | None:
+    """What a column or block child stores for these ticked boxes: None when
+    the first box follows the standard question, else the codes left unticked."""
+    offered = set(offered)
+    if allow_follow and FOLLOW_SHARED in offered:
+        return None
+    return ",".join(code for code in answers.ALL_CODES if code not in offered)
 
 
 def _grouped_choices() -> list:
@@ -101,10 +112,7 @@ class OfferedAnswersField(forms.MultipleChoiceField):
     def clean(self, value: Any) -> str | None:
         if value is None:  # the checkboxes were not on the page (OfferedAnswersWidget)
             return None
-        offered = set(super().clean(value))
-        if self.allow_follow and FOLLOW_SHARED in offered:
-            return None
-        return ",".join(code for code in answers.ALL_CODES if code not in offered)
+        return stored_from_offered(super().clean(value), allow_follow=self.allow_follow)
 
     def has_changed(self, initial: Any, data: Any) -> bool:
         if data is None:  # not shown, so not changed

@@ -8,8 +8,9 @@ submissions listing. ``AbstractInclusiveFormField`` combines the field mixin wit
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -32,7 +33,6 @@ from ..core.question import (
     QuestionAdapter,
     QuestionConfig,
     SharedQuestion,
-    parse_codes,
 )
 from ..core.retention import RetentionPolicy
 from ..forms.form_builder import INCLUSIVE_FIELD_CHOICES, INCLUSIVE_FIELD_TYPE, InclusiveFormBuilder
@@ -69,8 +69,8 @@ class HiddenAnswersField(models.CharField):
 
 
 class FieldQuestion(QuestionAdapter):
-    """A form-builder field row as a :class:`~..core.question.StoredQuestion`: its
-    columns hold None (the answers) or "" (the rest) where it follows."""
+    """A form-builder field row as a :class:`~..core.question.StoredQuestion`:
+    each setting in its own column."""
 
     def __init__(self, field: InclusiveFormFieldMixin):
         self.field = field
@@ -79,19 +79,12 @@ class FieldQuestion(QuestionAdapter):
     def required(self) -> bool:
         return self.field.required
 
-    def own_settings(self) -> dict:
-        field = self.field
-        hidden = field.inclusive_hidden_answers
-        return {
-            "mode": field.inclusive_mode or "",
-            "hidden_codes": None if hidden is None else parse_codes(hidden),
-            "undisclosed_label": field.inclusive_undisclosed_label or "",
-            "purpose": (field.inclusive_purpose or "").strip(),
-        }
+    def stored(self, name: str) -> Any:
+        return getattr(self.field, _CONFIG_COLUMNS[name])
 
-    def follow_standard(self, settings: Iterable[str]) -> None:
-        for name in settings:
-            setattr(self.field, _CONFIG_COLUMNS[name], None if name == "hidden_codes" else "")
+    def store(self, values: Mapping[str, Any]) -> None:
+        for name, value in values.items():
+            setattr(self.field, _CONFIG_COLUMNS[name], value)
 
 
 class InclusiveFormFieldMixin(models.Model):
@@ -226,6 +219,11 @@ class InclusiveFormMixin:
     """
 
     form_builder = InclusiveFormBuilder
+    # Wagtail's FormMixin reads ``template`` when a page is created, and the
+    # historical models of a data migration (such as Wagtail's MigrateStreamData)
+    # lack the one Wagtail's page class sets (wagtail#11911). Real page classes
+    # always set their own, so this only keeps those migrations working.
+    template = ""
     # The page's URL + this + a token: where a person changes or withdraws
     # their sensitive answers (see change_links).
     change_answers_path = "antwoord-wijzigen"
