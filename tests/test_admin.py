@@ -138,6 +138,20 @@ def test_csv_export_has_readable_answers_and_no_formulas(client, admin_user, ans
     ]
 
 
+def test_each_question_exports_its_own_label_of_the_last_answer(client, admin_user, form_page):
+    from tests.factories import InclusiveFieldFactory
+
+    InclusiveFieldFactory(page=form_page, label="Geslacht kind", inclusive_undisclosed_label="not_relevant")
+    form_page.save_revision().publish()
+    submit(client, form_page, {"naam": "Kim", "geslacht": "undisclosed", "geslacht_kind": "undisclosed"})
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailforms:list_submissions", args=(form_page.pk,)) + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert [(row["Geslacht"], row["Geslacht kind"]) for row in rows] == [
+        ("Dat zeg ik liever niet", "Dat vind ik niet relevant")
+    ]
+
+
 def test_xlsx_export_has_readable_answers(client, admin_user, answered_form):
     client.force_login(admin_user)
     response = client.get(reverse("wagtailforms:list_submissions", args=(answered_form.pk,)) + "?export=xlsx")

@@ -2,6 +2,8 @@
 
 import pytest
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wagtail_inclusive_forms.core import answers
 from wagtail_inclusive_forms.core.answers import Answer, StoredAnswer, answer_from_legacy, readable_answer
@@ -109,3 +111,27 @@ def test_readable_legacy_value_follows_the_mode():
     with translation.override("nl"):
         assert readable_answer("Dhr.") == "Man"
         assert readable_answer("Dhr.", mode="form_of_address") == "Meneer"
+
+
+stored_values = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.fixed_dictionaries(
+        {"answer": st.sampled_from(["", "unknown", *answers.ALL_CODES]), "description": st.text(max_size=8)}
+    ),
+)
+
+
+@given(
+    stored_values,
+    st.sampled_from(list(answers.UNDISCLOSED_LABELS)),
+    st.sampled_from(["gender", "form_of_address"]),
+    st.sampled_from(["nl", "en"]),
+)
+def test_answers_read_with_labels_translated_once_read_as_without(value, undisclosed_label, mode, language):
+    """An export translates each question's labels once (``option_labels``)."""
+    with translation.override(language):
+        labels = answers.option_labels(undisclosed_label)
+        assert readable_answer(value, undisclosed_label, mode, labels) == readable_answer(
+            value, undisclosed_label, mode
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +67,13 @@ def option_label(code: str, undisclosed_label: str = PREFER_NOT_TO_SAY) -> str:
     return str(LABELS[code])
 
 
+def option_labels(undisclosed_label: str = PREFER_NOT_TO_SAY) -> dict[str, str]:
+    """Every answer code's label, translated once in the active language: for
+    reading many answers at once (an export), where translating each answer's
+    label costs more than the rest of reading it."""
+    return {code: option_label(code, undisclosed_label) for code in ALL_CODES}
+
+
 # For labels worked out at import time (block and model choices): translated
 # when shown, in the language active then, not in the one active at start-up.
 lazy_option_label = lazy(option_label, str)
@@ -103,11 +111,14 @@ class Answer:
     def to_json(self) -> dict[str, str]:
         return {"answer": self.code, "description": self.description}
 
-    def readable(self, undisclosed_label: str = PREFER_NOT_TO_SAY) -> str:
-        """Text for listings, exports and e-mails; blank when unanswered."""
+    def readable(
+        self, undisclosed_label: str = PREFER_NOT_TO_SAY, labels: Mapping[str, str] | None = None
+    ) -> str:
+        """Text for listings, exports and e-mails; blank when unanswered.
+        ``labels``: :func:`option_labels` of ``undisclosed_label``, when reading many."""
         if self.code == UNANSWERED:
             return self.description
-        label = option_label(self.code, undisclosed_label)
+        label = labels[self.code] if labels is not None else option_label(self.code, undisclosed_label)
         if self.code in OPEN_CODES and self.description:
             return f"{label}: {self.description}"
         return label
@@ -151,9 +162,15 @@ def registration_sex_code(value: Any, mode: str = GENDER_MODE) -> str:
     return REGISTRATION_SEX_CODES.get(Answer.from_stored(value, mode).code, "")
 
 
-def readable_answer(value: Any, undisclosed_label: str = PREFER_NOT_TO_SAY, mode: str = GENDER_MODE) -> str:
-    """Readable text for whatever a submission holds for the question."""
-    return Answer.from_stored(value, mode).readable(undisclosed_label)
+def readable_answer(
+    value: Any,
+    undisclosed_label: str = PREFER_NOT_TO_SAY,
+    mode: str = GENDER_MODE,
+    labels: Mapping[str, str] | None = None,
+) -> str:
+    """Readable text for whatever a submission holds for the question
+    (``labels``: see :meth:`Answer.readable`)."""
+    return Answer.from_stored(value, mode).readable(undisclosed_label, labels)
 
 
 # Values that forms asked before the inclusive question, normalised by

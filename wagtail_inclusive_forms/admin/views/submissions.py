@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from ...core.answers import readable_answer, registration_sex_code
+from ...core.answers import option_labels, readable_answer, registration_sex_code
 from ...models.question import registration_column
 from ...models.salutations import SALUTATION_COLUMN, SalutationFormMixin
 from ..need_to_know import hide_sensitive, may_see_sensitive
@@ -51,6 +51,13 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
         return self.form_page.get_inclusive_questions()
 
     @cached_property
+    def answer_labels(self) -> dict[str, dict[str, str]]:
+        # Each question's answer labels translated once, not once per row.
+        return {
+            name: option_labels(config.undisclosed_label) for name, config in self.inclusive_questions.items()
+        }
+
+    @cached_property
     def salutation_context(self):
         if not isinstance(self.form_page, SalutationFormMixin):
             return None
@@ -85,7 +92,9 @@ class InclusiveSubmissionsListView(SafeSpreadsheetExportMixin, SubmissionsListVi
             if name in self.registration_columns:
                 values[self.registration_columns[name]] = registration_sex_code(values.get(name), config.mode)
             if name in values:
-                values[name] = readable_answer(values[name], config.undisclosed_label, config.mode)
+                values[name] = readable_answer(
+                    values[name], config.undisclosed_label, config.mode, self.answer_labels[name]
+                )
         if self.hidden_names:  # (a copy per row otherwise, for nothing)
             values = hide_sensitive(values, self.hidden_names)
         if self.salutation_context is not None:  # from the stored answers: letters need it

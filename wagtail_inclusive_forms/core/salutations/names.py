@@ -57,8 +57,13 @@ def split_surname(typed: str) -> tuple[str, str]:
     return "", tidy(typed)
 
 
+def _letters(text: str) -> str:
+    # Most names are letters only: checked in one call instead of per character.
+    return text if text.isalpha() else "".join(char for char in text if char.isalpha())
+
+
 def _classic_initial(part: str) -> str:
-    letters = "".join(char for char in part if char.isalpha())
+    letters = _letters(part)
     if letters.lower().startswith(_DIGRAPH) and len(letters) > len(_DIGRAPH):
         return "IJ."
     return letters[0].upper() + "." if letters else ""
@@ -67,7 +72,7 @@ def _classic_initial(part: str) -> str:
 def _brp_initials(given_names: list[str]) -> str:
     written = ""
     for name in given_names:
-        letters = "".join(char for char in name if char.isalpha())
+        letters = _letters(name)
         if not letters:
             continue
         if written and not written.endswith("."):
@@ -99,7 +104,7 @@ def normalise_initials(typed: str) -> str:
         groups = list(groups[0])  # "jr": every letter is an initial
     written = []
     for group in groups:
-        letters = "".join(char for char in group if char.isalpha())
+        letters = _letters(group)
         if not letters:
             continue
         if letters.lower() == _DIGRAPH:
