@@ -179,3 +179,34 @@ def test_migrations_name_the_public_paths_of_the_blocks():
         "wagtail_inclusive_forms.stream_forms.LabelledFieldBlock"
     )
     # (Wagtail writes the inclusive block itself as a StructBlock with its children.)
+
+
+def test_a_sites_own_block_with_both_methods_is_a_question():
+    from wagtail import blocks
+
+    from wagtail_inclusive_forms.blocks import QuestionBlock
+    from wagtail_inclusive_forms.forms.blocks import is_question_block
+    from wagtail_inclusive_forms.stream_forms import LabelledFieldBlock
+
+    class PostcodeBlock(blocks.CharBlock):
+        def get_field_name(self, value):
+            return "postcode"
+
+        def get_form_field(self, value):
+            return forms.CharField(label=value)
+
+    class HalfQuestionBlock(blocks.CharBlock):
+        def get_form_field(self, value):  # no get_field_name: its answer would have no name
+            return forms.CharField(label=value)
+
+    assert isinstance(PostcodeBlock(), QuestionBlock)
+    assert [
+        is_question_block(block)
+        for block in (
+            PostcodeBlock(),
+            InclusiveQuestionBlock(),
+            LabelledFieldBlock(),
+            HalfQuestionBlock(),
+            blocks.RichTextBlock(),
+        )
+    ] == [True, True, True, False, False]

@@ -9,6 +9,7 @@ from .forms.blocks import (
     InclusiveQuestionBlock,
     OfferedAnswersBlock,
     PurposeTextBlock,
+    QuestionBlock,
     RewriteOfferedAnswersOperation,
 )
 
@@ -17,5 +18,6 @@ __all__ = [
     "InclusiveQuestionBlock",
     "OfferedAnswersBlock",
     "PurposeTextBlock",
+    "QuestionBlock",
     "RewriteOfferedAnswersOperation",
 ]

@@ -15,7 +15,8 @@ can move without changing anyone's migrations.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from functools import cache
+from typing import Any, Protocol, runtime_checkable
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -45,6 +46,29 @@ _CONFIG_CHILDREN = {
     "undisclosed_label": "undisclosed_label",
     "purpose": "purpose",
 }
+
+
+@runtime_checkable
+class QuestionBlock(Protocol):
+    """What makes a StreamField block a question of a stream form: the
+    package's blocks and any block of a site's own with these two methods."""
+
+    def get_field_name(self, value: Any) -> str:
+        """The key the answer is stored under in a submission."""
+        ...
+
+    def get_form_field(self, value: Any) -> forms.Field: ...
+
+
+@cache
+def _asks_a_question(block_class: type) -> bool:
+    # A protocol check costs microseconds; a stream has a handful of block classes.
+    return issubclass(block_class, QuestionBlock)
+
+
+def is_question_block(block: blocks.Block) -> bool:
+    """Whether a stream's block asks a question (is a :class:`QuestionBlock`)."""
+    return _asks_a_question(type(block))
 
 
 class PurposeTextBlock(blocks.TextBlock):

@@ -1,7 +1,8 @@
 """Form pages built from StreamField blocks instead of form-builder fields.
 
 Any block with ``get_field_name(value)`` and ``get_form_field(value)`` is a
-question; :class:`~..forms.blocks.InclusiveQuestionBlock` and the simple
+question (:class:`~..forms.blocks.QuestionBlock`);
+:class:`~..forms.blocks.InclusiveQuestionBlock` and the simple
 :class:`~..forms.blocks.LabelledFieldBlock` are. Everything else in the stream
 (text, images) is left to the page template. Sites import it from
 ``wagtail_inclusive_forms.stream_forms``.
@@ -16,7 +17,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..core.question import QuestionConfig
-from ..forms.blocks import InclusiveQuestionBlock
+from ..forms.blocks import InclusiveQuestionBlock, is_question_block
 from ..forms.form_builder import SubmissionForm, builder_type
 from .question import InclusiveFormMixin
 
@@ -33,7 +34,7 @@ class StreamFormMixin(InclusiveFormMixin):
     def iter_question_blocks(self) -> Iterator[tuple[str, Any, Any]]:
         """(stored name, block, value) of each question, in page order."""
         for child in getattr(self, self.form_stream_field):
-            if hasattr(child.block, "get_form_field"):
+            if is_question_block(child.block):
                 yield child.block.get_field_name(child.value), child.block, child.value
 
     def get_form_fields(self):

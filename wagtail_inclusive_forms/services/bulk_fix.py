@@ -23,7 +23,7 @@ from wagtail.models import Site
 
 from ..core.audit.fixes import FieldFix, FollowFix, FormFix, TextFix, latest_versions, plan_form_fix, reword
 from ..core.question import INHERITABLE_SETTINGS
-from ..forms.blocks import InclusiveQuestionBlock
+from ..forms.blocks import InclusiveQuestionBlock, is_question_block
 from ..forms.form_builder import INCLUSIVE_FIELD_TYPE
 from ..models import site_context
 from ..models.audit import FormPurposeRecord
@@ -246,7 +246,7 @@ def _replace_blocks(page, plan: FormFix) -> None:
     if block_name is None:
         raise ValueError(gettext("This page type has no block for the inclusive question."))
     block = stream.stream_block.child_blocks[block_name]
-    positions = [index for index, child in enumerate(stream) if hasattr(child.block, "get_form_field")]
+    positions = [index for index, child in enumerate(stream) if is_question_block(child.block)]
     for fix in plan.fields:
         index = positions[fix.position]
         question = block.question(

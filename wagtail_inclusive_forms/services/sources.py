@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from django.db import models
+from wagtail.blocks import StreamValue
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site, get_page_models
@@ -203,7 +204,7 @@ def _html_fields(row: dict, content_fields: list[models.Field]) -> tuple[FieldDe
     for field in content_fields:
         value = row[field.attname]
         if isinstance(field, StreamField):
-            raw = value.raw_data if hasattr(value, "raw_data") else value
+            raw = value.raw_data if isinstance(value, StreamValue) else value  # or a revision's list
             for html in html_strings(list(raw or [])):
                 fields.extend(fields_in_html(html))
         else:

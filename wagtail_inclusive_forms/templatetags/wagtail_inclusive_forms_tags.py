@@ -1,6 +1,7 @@
 """Template filter and tag for a site's templates: readable answers and the salutation."""
 
 from django import template
+from wagtail.contrib.forms.models import AbstractFormSubmission
 
 from ..admin.need_to_know import HIDDEN, may_see_sensitive
 from ..core.answers import holds_an_answer
@@ -49,7 +50,7 @@ def salutation(context, submission, page=None):
     if form_page.pk not in cache:
         cache[form_page.pk] = (form_page.get_salutation_fields(), form_page.get_salutation_scheme())
     fields, scheme = cache[form_page.pk]
-    data = submission.get_data() if hasattr(submission, "get_data") else submission
+    data = submission.get_data() if isinstance(submission, AbstractFormSubmission) else submission
     return form_page.get_salutation(data if isinstance(data, dict) else {}, scheme=scheme, fields=fields)
 
 
