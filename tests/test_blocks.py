@@ -210,3 +210,11 @@ def test_a_sites_own_block_with_both_methods_is_a_question():
             blocks.RichTextBlock(),
         )
     ] == [True, True, True, False, False]
+
+
+@pytest.mark.parametrize("stored", [5, {"male": True}, [1, None, "male"], True])
+def test_answers_offered_of_another_shape_are_read_without_an_error(stored):
+    block = InclusiveQuestionBlock()
+    value = block.to_python({"label": "Geslacht", "offered_answers": stored})
+    config = block.question(value).config(SharedQuestion())
+    assert "male" in config.offered_codes and len(config.offered_codes) >= 2

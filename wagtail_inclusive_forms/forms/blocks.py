@@ -88,17 +88,20 @@ class OfferedAnswersBlock(blocks.FieldBlock):
     """
 
     def __init__(self, required: bool = False, help_text: Any = None, **kwargs: Any):
-        # A block's form always shows every child, so the builder's "were they
-        # shown" marker is not needed (and Wagtail's block script wants one element).
+        # Never required: no box ticked is a choice too. A block's form always shows
+        # every child, so the builder's "were they shown" marker is not needed (and
+        # Wagtail's block script wants the widget as one element).
         self.field = OfferedAnswersField(
             allow_follow=True, help_text=help_text or "", widget=forms.CheckboxSelectMultiple
         )
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> str | None:
+        if value is None or isinstance(value, str):
+            return value
         if isinstance(value, (list, tuple)):  # the ticked codes: the earlier storage
-            return stored_from_offered(value)
-        return value
+            return stored_from_offered(str(code) for code in value)
+        return None  # anything else (edited by hand) follows the standard question
 
     normalize = value_from_form = to_python
 
