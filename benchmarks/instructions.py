@@ -19,6 +19,7 @@ A side's count is its process's count minus the baseline's. Needs valgrind
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -91,6 +92,8 @@ def count_instructions(arguments: list[str]) -> int:
         capture_output=True,
         text=True,
         check=True,
+        # Random string hashing changes how dicts and sets grow and iterate: fixed, runs repeat.
+        env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     found = re.search(r"I\s+refs:\s+([\d,]+)", completed.stderr)
     if not found:
