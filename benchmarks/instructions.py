@@ -91,10 +91,11 @@ def count_instructions(arguments: list[str]) -> int:
         + [sys.executable, __file__, *arguments],
         capture_output=True,
         text=True,
-        check=True,
         # Random string hashing changes how dicts and sets grow and iterate: fixed, runs repeat.
         env={**os.environ, "PYTHONHASHSEED": "0"},
     )
+    if completed.returncode:
+        raise RuntimeError(f"a measured process failed:\n{completed.stderr[-2000:]}")
     found = re.search(r"I\s+refs:\s+([\d,]+)", completed.stderr)
     if not found:
         raise RuntimeError(f"cachegrind reported no instruction count:\n{completed.stderr[-2000:]}")
