@@ -78,6 +78,16 @@ class PurposeTextBlock(blocks.TextBlock):
     """
 
 
+def offered_answers_as_stored(value: Any) -> str | None:
+    """A stored "answers offered" value in the form :class:`OfferedAnswersBlock`
+    stores: as it is, or from a list of ticked codes (the earlier storage)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return stored_from_offered(str(code) for code in value)
+    return None  # anything else (edited by hand) follows the standard question
+
+
 class OfferedAnswersBlock(blocks.FieldBlock):
     """The "answers offered" checkboxes, stored as the form builder's column
     stores them: None while the answers follow the standard question, else
@@ -97,11 +107,7 @@ class OfferedAnswersBlock(blocks.FieldBlock):
         super().__init__(**kwargs)
 
     def to_python(self, value: Any) -> str | None:
-        if value is None or isinstance(value, str):
-            return value
-        if isinstance(value, (list, tuple)):  # the ticked codes: the earlier storage
-            return stored_from_offered(str(code) for code in value)
-        return None  # anything else (edited by hand) follows the standard question
+        return offered_answers_as_stored(value)
 
     normalize = value_from_form = to_python
 
@@ -121,7 +127,7 @@ class RewriteOfferedAnswersOperation(BaseBlockOperation):
     """
 
     def apply(self, block_value: Any) -> str | None:
-        return OfferedAnswersBlock().to_python(block_value)
+        return offered_answers_as_stored(block_value)
 
     @property
     def operation_name_fragment(self) -> str:
