@@ -220,6 +220,12 @@ def test_equal_fields_of_different_forms_are_kept_once_in_the_report():
     first, second = audit_forms([form(1), form(2)]).forms
     assert first.fields[0] is second.fields[0]
     assert (first, second) == (form(1), form(2))  # the forms themselves stay as described
+    # Forms that already share their fields (as sources hand them over) are kept as given.
+    shared = [form(3), form(4)]
+    shared[1] = FormDescription(4, "Formulier 4", fields=shared[0].fields)
+    kept = audit_forms(shared + [form(5)]).forms
+    assert kept[0] is shared[0] and kept[1] is shared[1]
+    assert kept[2] == form(5) and kept[2].fields[0] is shared[0].fields[0]
 
 
 @pytest.mark.parametrize(

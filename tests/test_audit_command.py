@@ -156,6 +156,23 @@ def test_drafts_and_stream_forms_add_no_queries_per_page(root_page):
     assert many_queries == few_queries
 
 
+def test_equal_questions_of_different_pages_are_described_once(root_page):
+    """Sites built from templates repeat their questions: equal ones are read
+    into one description (less to build and keep); any difference keeps its own."""
+    for slug in ("a", "b"):
+        old_style_form(root_page, slug)
+    old_style_form(root_page, "c", required=False)
+    old_style_form(root_page, "d", choices="Man\nVrouw\nAnders")
+    for slug in ("s1", "s2"):
+        StreamFormPageFactory(parent=root_page, slug=slug, body=[("name", "Naam")]).save_revision().publish()
+    forms = {form.url_path.rstrip("/").rsplit("/", 1)[-1]: form.fields for form in describe_forms()}
+    assert forms["a"][0] is forms["b"][0] is forms["c"][0]  # "Naam" on three pages
+    assert forms["a"][1] is forms["b"][1]
+    assert forms["c"][1].required is False and forms["d"][1].choices == ("Man", "Vrouw", "Anders")
+    assert forms["s1"][0] is forms["s2"][0] and forms["s1"][0].label == "Naam"
+    assert forms["s1"][0] is not forms["a"][0]  # a block and a builder field are read each their own way
+
+
 def test_one_site_only(root_page):
     old_style_form(root_page, "hier")
     other_home = Page.get_first_root_node().add_child(instance=Page(title="Ander", slug="ander"))

@@ -55,33 +55,57 @@ def _choices(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
-def _question_parts(question: StoredQuestion | None, shared: SharedQuestion) -> dict:
-    """A field description's view of an inclusive question (none for other fields)."""
-    if question is None:
-        return {"question": None, "overrides": ()}
+def _question_parts(question: StoredQuestion, shared: SharedQuestion) -> dict:
+    """An inclusive question's part of its field description."""
     return {"question": question.config(shared), "overrides": question.overridden_settings()}
 
 
-def _builder_fields(form_fields, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
+def _builder_fields(
+    form_fields, shared: SharedQuestion, known: dict | None = None
+) -> tuple[FieldDescription, ...]:
+    """``form_fields`` described; ``known``: descriptions of other questions
+    already read in this run, by what they are stored as, so equal fields of
+    many forms are described once (and share one object in the report)."""
+    known = {} if known is None else known
     described = []
     for field in form_fields:
-        inclusive = field.field_type == INCLUSIVE_FIELD_TYPE and isinstance(field, InclusiveFormFieldMixin)
-        question = field.question if inclusive else None
-        described.append(
-            FieldDescription(
+        if field.field_type == INCLUSIVE_FIELD_TYPE and isinstance(field, InclusiveFormFieldMixin):
+            described.append(
+                FieldDescription(
+                    name=field.clean_name or "",
+                    label=field.label,
+                    field_type=field.field_type,
+                    help_text=field.help_text or "",
+                    required=field.required,
+                    **_question_parts(field.question, shared),
+                )
+            )
+            continue
+        stored = (
+            field.clean_name,
+            field.label,
+            field.field_type,
+            field.choices,
+            field.help_text,
+            field.required,
+        )
+        description = known.get(stored)
+        if description is None:
+            description = known[stored] = FieldDescription(
                 name=field.clean_name or "",
                 label=field.label,
                 field_type=field.field_type,
-                choices=() if inclusive else _choices(field.choices),
+                choices=_choices(field.choices),
                 help_text=field.help_text or "",
                 required=field.required,
-                **_question_parts(question, shared),
             )
-        )
+        described.append(description)
     return tuple(described)
 
 
-def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]:
+def _stream_fields(page, shared: SharedQuestion, known: dict | None = None) -> tuple[FieldDescription, ...]:
+    """The question blocks of a stream form described (``known`` as in ``_builder_fields``)."""
+    known = {} if known is None else known
     described = []
     for name, block, value in page.iter_question_blocks():
         if isinstance(block, InclusiveQuestionBlock):
@@ -98,9 +122,12 @@ def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]
                 )
             )
             continue
-        form_field = block.get_form_field(value)
-        described.append(
-            FieldDescription(
+        # A block's value (a label, for the package's plain questions) stands for its form field.
+        stored = (name, id(block), value) if isinstance(value, str) else None
+        description = known.get(stored) if stored else None
+        if description is None:
+            form_field = block.get_form_field(value)
+            description = FieldDescription(
                 name=name,
                 label=str(form_field.label or ""),
                 field_type=builder_type(form_field),
@@ -108,7 +135,9 @@ def _stream_fields(page, shared: SharedQuestion) -> tuple[FieldDescription, ...]
                 help_text=str(form_field.help_text or ""),
                 required=form_field.required,
             )
-        )
+            if stored:
+                known[stored] = description
+        described.append(description)
     return tuple(described)
 
 
@@ -174,18 +203,22 @@ def _description(
     promises: FormPromises | None,
     text_fields: list[tuple[str, str]],
     form_fields: list | None = None,
+    page_type: str | None = None,
+    known: dict | None = None,
 ) -> FormDescription:
-    """``page`` described with its questions under ``shared`` as given."""
+    """``page`` described with its questions under ``shared`` as given;
+    ``page_type`` and ``known`` as worked out before in a run of many pages."""
     if isinstance(page, StreamFormMixin):
-        fields = _stream_fields(page, shared)
+        fields = _stream_fields(page, shared, known)
     else:
-        fields = _builder_fields(page.get_form_fields() if form_fields is None else form_fields, shared)
+        form_fields = page.get_form_fields() if form_fields is None else form_fields
+        fields = _builder_fields(form_fields, shared, known)
     texts, stored_texts = _texts(page, text_fields)
     return FormDescription(
         page_id=page.pk,
         title=page.title,
         version=version,
-        page_type=str(type(page)._meta.verbose_name),
+        page_type=str(type(page)._meta.verbose_name) if page_type is None else page_type,
         url_path=page.url_path,
         fields=fields,
         texts=texts,
@@ -287,6 +320,7 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
     sites = site_context.AllSites()
     records = FormPurposeRecord.objects.latest_per_page(wanted)
     composed: dict[tuple, tuple[SharedQuestion, FormPromises]] = {}
+    known: dict = {}
     for model in form_page_models():
         pages = model.objects.select_related("latest_revision").order_by("path")
         if site is not None:
@@ -297,6 +331,7 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
         if relations:
             pages = pages.prefetch_related(*relations)
         text_fields = named_text_fields(model)
+        page_type = str(model._meta.verbose_name)
         for page in one_at_a_time(pages):
             context = sites.for_path(page.url_path)
             retention = form_retention_policy(context.retention_policy(), records.get(page.pk))
@@ -314,4 +349,6 @@ def describe_form_pages(site: Site | None = None, page_ids=None) -> Iterator[For
                     purpose = purpose_for_form(shared.purpose, promises)
                     composed[key] = (replace(shared, purpose=purpose), promises)
                 shared, promises = composed[key]
-                yield _description(read, version, shared, promises, text_fields)
+                yield _description(
+                    read, version, shared, promises, text_fields, page_type=page_type, known=known
+                )

@@ -123,15 +123,24 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
     # change of the word lists. Equal fields of different forms then share one
     # object in the report: fewer objects for Python's garbage collector to walk.
     inspected: dict[FieldDescription, tuple[FieldDescription, Inspection]] = {}
+    # The same, by identity, for the objects kept above (so their ids stay theirs):
+    # sources hand over one object for equal fields, cheaper to find than to hash.
+    inspected_objects: dict[int, tuple[FieldDescription, Inspection]] = {}
     text_findings = _WordingMemo()  # page texts, labels, help texts and answers alike
     for form in forms:
         judged = []
+        copied = False  # a field equal to one seen before, as another object
         for description in form.fields:
-            seen = inspected.get(description)
+            seen = inspected_objects.get(id(description))
             if seen is None:
-                seen = inspected[description] = (description, description.inspect(text_findings.__getitem__))
+                seen = inspected.get(description)
+                if seen is None:
+                    seen = (description, description.inspect(text_findings.__getitem__))
+                    inspected[description] = inspected_objects[id(description)] = seen
+                else:
+                    copied = True
             judged.append(seen)
-        if any(first is not description for (first, _), description in zip(judged, form.fields, strict=True)):
+        if copied:
             form = replace(form, fields=tuple(first for first, _inspection in judged))
         report.forms.append(form)
         rows_before = len(report.rows)
@@ -142,9 +151,10 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
                 report.question_overrides.setdefault(form.page_id, set()).update(description.overrides)
             if inspection.asks_sex_or_gender:
                 asking_versions.add((form.page_id, form.version))
-            report.rows.extend(
-                FindingRow(form, description.label, finding) for finding in inspection.findings
-            )
+            if inspection.findings:
+                report.rows.extend(
+                    FindingRow(form, description.label, finding) for finding in inspection.findings
+                )
             if inspection.asks_sex_or_gender and form.promises is not None:
                 purpose = description.question.purpose if description.question else description.help_text
                 report.rows.extend(
@@ -152,7 +162,9 @@ def audit_forms(forms: Iterable[FormDescription]) -> AuditReport:
                     for term in unkept_promises(purpose, form.promises)
                 )
         for where, text in form.texts:
-            report.rows.extend(FindingRow(form, where, finding) for finding in text_findings[text])
+            found = text_findings[text]
+            if found:
+                report.rows.extend(FindingRow(form, where, finding) for finding in found)
         findings_per_version[form.page_id, form.version] += len(report.rows) - rows_before
         if form.version == DRAFT:
             drafts.add(form.page_id)
