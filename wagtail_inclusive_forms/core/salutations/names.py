@@ -48,13 +48,20 @@ def known_prefixes() -> frozenset[str]:
 def split_surname(typed: str) -> tuple[str, str]:
     """("van der", "Berg") from "van der Berg": the longest known prefix that
     still leaves a surname. A surname without a known prefix comes back whole."""
-    words = tidy(typed).split(" ")
+    return _split_tidied(tidy(typed))
+
+
+def _split_tidied(text: str) -> tuple[str, str]:
+    # ``split_surname`` of a tidied text (an export splits a surname per row).
+    if " " not in text:
+        return "", text
+    words = text.split(" ")
     prefixes = known_prefixes()
     for length in range(len(words) - 1, 0, -1):
         candidate = " ".join(words[:length])
         if candidate.lower() in prefixes:
             return candidate, " ".join(words[length:])
-    return "", tidy(typed)
+    return "", text
 
 
 def _letters(text: str) -> str:
@@ -85,8 +92,11 @@ def initials_from_given_names(given_names: str, rules: str = BRP) -> str:
     """Initials of given names. BRP: one per given name, "Anne-Fleur Belle" ->
     "A.B.", "IJsbrand" -> "I.", "Suzie Q" -> "S.Q", "J P" -> "J P". Classic:
     one per part, "Anne-Marie" -> "A.M.", "IJsbrand" -> "IJ."."""
-    text = tidy(given_names)
-    if text == _NO_GIVEN_NAMES:
+    return _initials_of_tidied(tidy(given_names), rules)
+
+
+def _initials_of_tidied(text: str, rules: str) -> str:
+    if not text or text == _NO_GIVEN_NAMES:
         return ""
     if rules == CLASSIC:
         return "".join(_classic_initial(part) for part in re.split(r"[\s\-]+", text) if part)
@@ -156,11 +166,11 @@ class PersonName:
             raise ValueError(f"Unknown name rules {self.rules!r}; use one of {', '.join(NAME_RULES)}.")
         prefix, surname = tidy(self.surname_prefix), tidy(self.surname)
         if not prefix:
-            prefix, surname = split_surname(surname)
+            prefix, surname = _split_tidied(surname)
         given_name = tidy(self.given_name)
         if given_name == _NO_GIVEN_NAMES:
             given_name = ""
-        initials = normalise_initials(self.initials) or initials_from_given_names(given_name, self.rules)
+        initials = normalise_initials(self.initials) or _initials_of_tidied(given_name, self.rules)
         object.__setattr__(self, "given_name", given_name)
         object.__setattr__(self, "initials", initials)
         object.__setattr__(self, "surname_prefix", prefix.lower() if self.rules == CLASSIC else prefix)
