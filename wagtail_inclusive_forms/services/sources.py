@@ -122,7 +122,8 @@ def _stream_fields(page, shared: SharedQuestion, known: dict | None = None) -> t
                 )
             )
             continue
-        # A block's value (a label, for the package's plain questions) stands for its form field.
+        # A plain value (the label, for the package's plain questions) and its block make the
+        # form field. The block is the StreamField's own, alive all run: its id stays its own.
         stored = (name, id(block), value) if isinstance(value, str) else None
         description = known.get(stored) if stored else None
         if description is None:
