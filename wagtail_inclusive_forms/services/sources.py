@@ -60,6 +60,11 @@ def _question_parts(question: StoredQuestion, shared: SharedQuestion) -> dict:
     return {"question": question.config(shared), "overrides": question.overridden_settings()}
 
 
+def _made_of(field) -> tuple:
+    # All a plain form-builder field's description is made of.
+    return (field.clean_name, field.label, field.field_type, field.choices, field.help_text, field.required)
+
+
 def _builder_fields(
     form_fields, shared: SharedQuestion, known: dict | None = None
 ) -> tuple[FieldDescription, ...]:
@@ -69,36 +74,22 @@ def _builder_fields(
     known = {} if known is None else known
     described = []
     for field in form_fields:
-        if field.field_type == INCLUSIVE_FIELD_TYPE and isinstance(field, InclusiveFormFieldMixin):
-            described.append(
-                FieldDescription(
-                    name=field.clean_name or "",
-                    label=field.label,
-                    field_type=field.field_type,
-                    help_text=field.help_text or "",
-                    required=field.required,
-                    **_question_parts(field.question, shared),
-                )
-            )
-            continue
-        stored = (
-            field.clean_name,
-            field.label,
-            field.field_type,
-            field.choices,
-            field.help_text,
-            field.required,
-        )
-        description = known.get(stored)
+        inclusive = field.field_type == INCLUSIVE_FIELD_TYPE and isinstance(field, InclusiveFormFieldMixin)
+        # Inclusive questions depend on the site's standard question: each is read on its own.
+        stored = None if inclusive else _made_of(field)
+        description = known.get(stored) if stored else None
         if description is None:
-            description = known[stored] = FieldDescription(
+            description = FieldDescription(
                 name=field.clean_name or "",
                 label=field.label,
                 field_type=field.field_type,
-                choices=_choices(field.choices),
+                choices=() if inclusive else _choices(field.choices),
                 help_text=field.help_text or "",
                 required=field.required,
+                **(_question_parts(field.question, shared) if inclusive else {}),
             )
+            if stored:
+                known[stored] = description
         described.append(description)
     return tuple(described)
 
