@@ -173,6 +173,32 @@ def test_equal_questions_of_different_pages_are_described_once(root_page):
     assert forms["s1"][0] is not forms["a"][0]  # a block and a builder field are read each their own way
 
 
+def test_each_form_page_is_let_go_as_soon_as_the_next_is_read(root_page):
+    """A large audit keeps one page and its fields in memory at a time, without
+    waiting for Python's garbage collector (prefetched fields and their page
+    point at each other, so only the collector could free them)."""
+    import gc
+    import weakref
+
+    from tests.testapp.models import FormPage
+    from wagtail_inclusive_forms.services.sources import form_field_relations, one_at_a_time
+
+    for slug in ("a", "b", "c"):
+        old_style_form(root_page, slug)
+    pages = FormPage.objects.prefetch_related(*form_field_relations(FormPage)).order_by("path")
+    read = []
+    gc.disable()
+    try:
+        for page in one_at_a_time(pages):
+            assert [field.label for field in page.form_fields.all()] == ["Naam", "Geslacht"]
+            read.append(weakref.ref(page))
+            del page
+            assert [alive() is not None for alive in read[:-1]] == [False] * (len(read) - 1)
+    finally:
+        gc.enable()
+    assert len(read) == 3
+
+
 def test_one_site_only(root_page):
     old_style_form(root_page, "hier")
     other_home = Page.get_first_root_node().add_child(instance=Page(title="Ander", slug="ander"))

@@ -294,7 +294,12 @@ def one_at_a_time(pages: models.QuerySet) -> Iterator:
     loaded = list(pages.all())  # a copy runs the query, so ``pages`` keeps no rows
     loaded.reverse()
     while loaded:
-        yield loaded.pop()
+        page = loaded.pop()
+        yield page
+        # Django gives each prefetched field a reference back to its page: a
+        # cycle that only the collector would free. Without the page's cache,
+        # reference counting frees the page and its fields here.
+        page.__dict__.pop("_prefetched_objects_cache", None)
 
 
 def describe_forms(site: Site | None = None, page_ids=None) -> Iterator[FormDescription]:
