@@ -1,4 +1,5 @@
-"""Benchmark by instruction count: the audit against its floor, an export against stock Wagtail's.
+"""Benchmark by instruction count: the audit against its floor, an export or the
+page editor against stock Wagtail's.
 
 CPU time on a shared machine swings by 20-40% from run to run; the number of
 instructions a run executes (Valgrind's cachegrind) is the same every time, so
@@ -14,6 +15,7 @@ A side's count is its process's count minus the baseline's. Needs valgrind
 
     .venv/bin/python benchmarks/instructions.py audit --pages 500
     .venv/bin/python benchmarks/instructions.py export --submissions 3000 --format csv
+    .venv/bin/python benchmarks/instructions.py editor
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # What each benchmark compares: (stock or floor side, our side).
-SIDES = {"audit": ("floor", "audit"), "export": ("stock", "ours")}
+SIDES = {"audit": ("floor", "audit"), "export": ("stock", "ours"), "editor": ("stock", "ours")}
 
 
 def build(kind: str, database: str, size: int) -> None:
@@ -49,8 +51,10 @@ def build(kind: str, database: str, size: int) -> None:
     from benchmarks.submissions import add_submissions
 
     build_forms()
-    add_submissions({slug: Page.objects.get(slug=slug).pk for slug in ("stock", "ours")}, size)
     get_user_model().objects.create_superuser("benchmark", "benchmark@example.org", "benchmark")
+    if kind == "editor":
+        return
+    add_submissions({slug: Page.objects.get(slug=slug).pk for slug in ("stock", "ours")}, size)
 
 
 def run(kind: str, database: str, side: str, export_format: str) -> None:
@@ -77,7 +81,13 @@ def run(kind: str, database: str, side: str, export_format: str) -> None:
             url = reverse("wagtailforms:list_submissions", args=(Page.objects.get(slug=slug).pk,))
             return lambda: fetch(client, f"{url}?export={export_format}")
 
-        work = {"stock": export("stock"), "ours": export("ours")}
+        def edit(slug: str):
+            # The same request as form_requests.py's "editor GET (admin)".
+            url = reverse("wagtailadmin_pages:edit", args=(Page.objects.get(slug=slug).pk,))
+            return lambda: client.get(url)
+
+        work_of = edit if kind == "editor" else export
+        work = {"stock": work_of("stock"), "ours": work_of("ours")}
     for function in work.values():
         function()
     if side != "baseline":
@@ -105,7 +115,9 @@ def count_instructions(arguments: list[str]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "kind", choices=SIDES, help="audit: the audit against its floor; export: a submissions export"
+        "kind",
+        choices=SIDES,
+        help="audit: the audit against its floor; export: a submissions export; editor: the page editor",
     )
     parser.add_argument("--pages", type=int, default=500, help="audit: form pages (default 500)")
     parser.add_argument(
@@ -119,7 +131,7 @@ def main() -> None:
         return
     if not shutil.which("valgrind"):
         sys.exit("valgrind not found: install it to count instructions (Debian: apt-get install valgrind)")
-    size = arguments.pages if arguments.kind == "audit" else arguments.submissions
+    size = {"audit": arguments.pages, "export": arguments.submissions}.get(arguments.kind, 1)
     if not 1 <= size <= 200000:
         parser.error("--pages and --submissions must be between 1 and 200000")
 
@@ -139,7 +151,13 @@ def main() -> None:
             counts = dict(zip(sides, pool.map(count, sides), strict=True))
     reference, ours = SIDES[arguments.kind]
     work = {side: counts[side] - counts["baseline"] for side in (reference, ours)}
-    unit = f"{size} pages" if arguments.kind == "audit" else f"{size} submissions, {arguments.export_format}"
+    from benchmarks.form_requests import FIELDS
+
+    unit = {
+        "audit": f"{size} pages",
+        "export": f"{size} submissions, {arguments.export_format}",
+        "editor": f"GET of a form page of {len(FIELDS)} fields",
+    }[arguments.kind]
     print(
         f"{arguments.kind} ({unit}): {ours} {work[ours]:,} instructions vs {reference} "
         f"{work[reference]:,}, ratio {work[ours] / work[reference]:.3f}"
