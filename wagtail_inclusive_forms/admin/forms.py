@@ -15,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.utils import get_field_clean_name
 
 from ..core.salutations.messages import validate_message
+from ..forms.option_widgets import InlineOptionsSelect
 from ..models.audit import FormPurposeRecord
 from ..models.question import InclusiveFormMixin
 
@@ -40,7 +41,11 @@ class SalutationPageForm(WagtailAdminPageForm):
                 choices.append((current, _("%(name)s (no longer on the form)") % {"name": current}))
             old = self.fields[column]
             self.fields[column] = forms.ChoiceField(
-                choices=choices, required=False, label=old.label, help_text=old.help_text
+                choices=choices,
+                required=False,
+                label=old.label,
+                help_text=old.help_text,
+                widget=InlineOptionsSelect,
             )
 
     def _form_fields_formset(self):

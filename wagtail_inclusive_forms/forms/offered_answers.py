@@ -26,6 +26,7 @@ from ..core.question import (
     MODE_LABELS,
     parse_codes,
 )
+from .option_widgets import InlineOptionsCheckboxes
 
 # The hidden marker's name is the checkboxes' name with this added.
 SHOWN_SUFFIX = "-shown"
@@ -51,7 +52,7 @@ def _choices_with_follow() -> list:
     return [(FOLLOW_SHARED, FOLLOW_LABEL), *_grouped_choices()]
 
 
-class OfferedAnswersWidget(forms.CheckboxSelectMultiple):
+class OfferedAnswersWidget(InlineOptionsCheckboxes):
     """Django's checkboxes, plus a hidden marker that they were shown.
 
     Unticked checkboxes send nothing, so without the marker "none ticked" and
