@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -344,6 +345,16 @@ def test_modeladmin_integration_lists_records_and_findings_read_only(
     assert client.get("/admin/wagtail_inclusive_forms/storedfinding/").status_code in (302, 403)
 
 
+def per_site_rows(client, user) -> dict[str, list[str]]:
+    """The dashboard's per-site table: site name to its row's cells."""
+    client.force_login(user)
+    soup = BeautifulSoup(client.get(reverse(DASHBOARD)).content, "html.parser")
+    return {
+        row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+        for row in soup.select("table.wif-per-site tbody tr")
+    }
+
+
 def test_a_multi_site_dashboard_shows_each_sites_live_and_draft_numbers(client, admin_user, root_page):
     from wagtail.models import Site
 
@@ -359,14 +370,29 @@ def test_a_multi_site_dashboard_shows_each_sites_live_and_draft_numbers(client, 
     old_style_form(other_home, "daar")
     fix_in_draft(here)
     run_and_store_audit()
-    client.force_login(admin_user)
-    soup = BeautifulSoup(client.get(reverse(DASHBOARD)).content, "html.parser")
-    rows = {
-        row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
-        for row in soup.select("table.wif-per-site tbody tr")
-    }
+    rows = per_site_rows(client, admin_user)
     # forms read, published forms asking, drafts asking, cleaned up and waiting
     assert rows == {"localhost": ["2", "2", "0", "1"], "Andere gemeente": ["1", "1", "0", "0"]}
+
+
+@override_settings(
+    WAGTAIL_I18N_ENABLED=True, WAGTAIL_CONTENT_LANGUAGES=[("nl", "Nederlands"), ("en", "English")]
+)
+def test_the_dashboard_counts_a_translated_form_with_its_own_site(client, admin_user, root_page):
+    from wagtail.models import Locale, Site
+
+    from wagtail_inclusive_forms.models.page_model import get_page_model
+
+    Page = get_page_model()  # noqa: N806 - the site's page model, swapped or not
+
+    old_style_form(root_page, "hier")
+    other_home = Page.get_first_root_node().add_child(instance=Page(title="Ander", slug="ander"))
+    Site.objects.create(hostname="ander.example", port=80, root_page=other_home, site_name="Andere gemeente")
+    old_style_form(other_home, "daar")
+    old_style_form(other_home.copy_for_translation(Locale.objects.create(language_code="en")), "there")
+    run_and_store_audit()
+    rows = per_site_rows(client, admin_user)
+    assert rows == {"localhost": ["1", "1", "0", "0"], "Andere gemeente": ["2", "2", "0", "0"]}
 
 
 def test_a_single_site_dashboard_has_no_per_site_table(client, admin_user, root_page):

@@ -2,8 +2,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.test import override_settings
 from django.urls import reverse
-from wagtail.models import ModelLogEntry, Site
+from wagtail.models import Locale, ModelLogEntry, Site
 
 from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory, StreamFormPageFactory
 from tests.test_salutation_admin import settings_post, settings_url
@@ -77,6 +78,20 @@ def test_an_overridden_setting_stays_while_the_rest_follows(root_page):
         "not_relevant",
     )
     assert page.form_fields.get().question.overridden_settings() == ("mode", "purpose")
+
+
+@override_settings(
+    WAGTAIL_I18N_ENABLED=True, WAGTAIL_CONTENT_LANGUAGES=[("nl", "Nederlands"), ("en", "English")]
+)
+def test_a_page_in_a_translated_tree_follows_its_own_sites_standard_question(root_page, following_page):
+    other_home = Page.get_first_root_node().add_child(instance=Page(title="Andere gemeente", slug="andere"))
+    other_site = Site.objects.create(hostname="andere.example", port=80, root_page=other_home)
+    english_home = other_home.copy_for_translation(Locale.objects.create(language_code="en"))
+    english_page = FormPageFactory(parent=english_home, slug="form")
+    FormFieldFactory(page=english_page, label="Gender", field_type="inclusive_gender", sort_order=0)
+    set_standard(other_site, question_mode="form_of_address")
+    question = Page.objects.get(pk=english_page.pk).specific.get_inclusive_questions()["gender"]
+    assert question.mode == "form_of_address"  # not the default site's "gender"
 
 
 def test_each_site_has_its_own_standard_question(root_page, following_page):

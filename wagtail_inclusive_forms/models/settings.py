@@ -331,8 +331,31 @@ def _is_email(text: str) -> bool:
 
 
 def site_roots() -> list[tuple[int, str]]:
-    """(site id, root url path) of every site, deepest root first (one query)."""
-    rows = Site.objects.order_by("-is_default_site", "pk").values_list("pk", "root_page__url_path")
+    """(site id, root url path) of every site, deepest root first, as Wagtail
+    routes pages: with ``WAGTAIL_I18N_ENABLED`` each translation of a site's
+    root page is a root of that site too (``Site.get_site_root_paths``). Read
+    from the database (one query, two with i18n enabled) rather than Wagtail's
+    cache of the same list, so a run's query count does not depend on what an
+    earlier request left in the cache."""
+    from django.conf import settings
+
+    from .page_model import get_page_model
+
+    sites = list(
+        Site.objects.order_by("-is_default_site", "pk").values_list(
+            "pk", "root_page__url_path", "root_page__translation_key"
+        )
+    )
+    rows = [(pk, path) for pk, path, _key in sites]
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False) and rows:
+        sites_of = {}
+        for pk, _path, key in sites:
+            sites_of.setdefault(key, []).append(pk)
+        translations = get_page_model().objects.filter(translation_key__in=list(sites_of))
+        known = set(rows)
+        for key, path in translations.order_by("url_path").values_list("translation_key", "url_path"):
+            rows += [(pk, path) for pk in sites_of[key] if (pk, path) not in known]
+    # Stable: equally deep roots keep their order (the default site first).
     return sorted(rows, key=lambda row: -len(row[1] or ""))
 
 

@@ -4,7 +4,8 @@ A form page being served finds its site with Wagtail's own lookup, which the
 page routing already did and cached on the request; the site's settings row is
 then read in one query and shared by the form, the submission, the e-mails and
 the change-link page of that request. Outside a request (commands, tasks) the
-site is the one whose root is the deepest above the page. Nothing is ever
+site is the one whose root (or, with Wagtail's i18n, a translation of it) is
+the deepest above the page. Nothing is ever
 written: a site without settings uses the package's defaults.
 """
 
@@ -57,7 +58,8 @@ def load(site_id: int | None) -> SiteContext:
 
 
 class AllSites:
-    """Every site's context at once (two queries), for code that goes through
+    """Every site's context at once (two queries, three with
+    ``WAGTAIL_I18N_ENABLED``: ``settings.site_roots``), for code that goes through
     many pages: ``for_path(page.url_path)`` finds a page's without a query."""
 
     def __init__(self) -> None:
@@ -88,7 +90,8 @@ def for_request(request) -> SiteContext:
 
 
 def for_page(page, request=None) -> SiteContext:
-    """The context of the site a page lies in (two queries), for code that does
+    """The context of the site a page lies in (two queries, three with
+    ``WAGTAIL_I18N_ENABLED``), for code that does
     not serve the page: commands, tasks, and the editor, where ``request`` (the
     admin's) keeps it for each page so its panels read it once."""
     from .settings import site_id_of

@@ -75,7 +75,8 @@ def summary_context(run) -> dict:
 
 def per_site_context(run, waiting: list[dict]) -> dict:
     """On a multi-site install: per site, forms read, forms asking (live), drafts
-    asking and ``waiting`` (``waiting_for_publication`` of the run) (three queries)."""
+    asking and ``waiting`` (``waiting_for_publication`` of the run) (three queries;
+    one more with ``WAGTAIL_I18N_ENABLED``, see ``site_roots``)."""
     from wagtail.models import Site
 
     from ...models.settings import site_id_for_path, site_roots
