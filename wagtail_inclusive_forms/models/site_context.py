@@ -5,8 +5,8 @@ page routing already did and cached on the request; the site's settings row is
 then read in one query and shared by the form, the submission, the e-mails and
 the change-link page of that request. Outside a request (commands, tasks) the
 site is the one whose root (or, with Wagtail's i18n, a translation of it) is
-the deepest above the page. Nothing is ever
-written: a site without settings uses the package's defaults.
+the deepest above the page. Nothing is ever written: a site without settings
+uses the package's defaults.
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ def load(site_id: int | None) -> SiteContext:
 
 class AllSites:
     """Every site's context at once (two queries, three with
-    ``WAGTAIL_I18N_ENABLED``: ``settings.site_roots``), for code that goes through
-    many pages: ``for_path(page.url_path)`` finds a page's without a query."""
+    ``WAGTAIL_I18N_ENABLED``: ``settings.site_roots``), for code that goes
+    through many pages: ``for_path(page.url_path)`` finds a page's without a
+    query."""
 
     def __init__(self) -> None:
         from .settings import InclusiveFormsSettings, site_roots
@@ -91,9 +92,9 @@ def for_request(request) -> SiteContext:
 
 def for_page(page, request=None) -> SiteContext:
     """The context of the site a page lies in (two queries, three with
-    ``WAGTAIL_I18N_ENABLED``), for code that does
-    not serve the page: commands, tasks, and the editor, where ``request`` (the
-    admin's) keeps it for each page so its panels read it once."""
+    ``WAGTAIL_I18N_ENABLED``), for code that does not serve the page: commands,
+    tasks, and the editor, where ``request`` (the admin's) keeps it for each
+    page so its panels read it once."""
     from .settings import site_id_of
 
     contexts = request.__dict__.setdefault(_PAGE_CONTEXTS_ATTRIBUTE, {}) if request is not None else {}
