@@ -7,12 +7,16 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.factories import FormPageFactory, InclusiveFieldFactory
+from tests.factories import (
+    WITH_TRANSLATIONS,
+    FormPageFactory,
+    InclusiveFieldFactory,
+    second_site_and_its_english_home,
+)
 from tests.test_audit_command import old_style_form
 from wagtail_inclusive_forms.models import AuditRun
 from wagtail_inclusive_forms.services.audit_runs import latest_run, run_and_store_audit
@@ -375,21 +379,12 @@ def test_a_multi_site_dashboard_shows_each_sites_live_and_draft_numbers(client, 
     assert rows == {"localhost": ["2", "2", "0", "1"], "Andere gemeente": ["1", "1", "0", "0"]}
 
 
-@override_settings(
-    WAGTAIL_I18N_ENABLED=True, WAGTAIL_CONTENT_LANGUAGES=[("nl", "Nederlands"), ("en", "English")]
-)
+@WITH_TRANSLATIONS
 def test_the_dashboard_counts_a_translated_form_with_its_own_site(client, admin_user, root_page):
-    from wagtail.models import Locale, Site
-
-    from wagtail_inclusive_forms.models.page_model import get_page_model
-
-    Page = get_page_model()  # noqa: N806 - the site's page model, swapped or not
-
     old_style_form(root_page, "hier")
-    other_home = Page.get_first_root_node().add_child(instance=Page(title="Ander", slug="ander"))
-    Site.objects.create(hostname="ander.example", port=80, root_page=other_home, site_name="Andere gemeente")
-    old_style_form(other_home, "daar")
-    old_style_form(other_home.copy_for_translation(Locale.objects.create(language_code="en")), "there")
+    other_site, english_home = second_site_and_its_english_home(site_name="Andere gemeente")
+    old_style_form(other_site.root_page, "daar")
+    old_style_form(english_home, "there")
     run_and_store_audit()
     rows = per_site_rows(client, admin_user)
     assert rows == {"localhost": ["1", "1", "0", "0"], "Andere gemeente": ["2", "2", "0", "0"]}

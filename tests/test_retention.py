@@ -8,13 +8,18 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Locale, Page, PageLogEntry, Site
+from wagtail.models import PageLogEntry, Site
 
-from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory
+from tests.factories import (
+    WITH_TRANSLATIONS,
+    FormFieldFactory,
+    FormPageFactory,
+    InclusiveFieldFactory,
+    second_site_and_its_english_home,
+)
 from wagtail_inclusive_forms.core.retention import RetentionPolicy, resolve_policy
 from wagtail_inclusive_forms.models import FormPurposeRecord, InclusiveFormsSettings
 from wagtail_inclusive_forms.services.retention_runs import RETENTION_ACTION, run_retention
@@ -95,14 +100,10 @@ def test_without_a_period_nothing_is_touched(old_and_new_submissions):
     assert outcome.status == "nothing" and FormSubmission.objects.filter(page=page).count() == 3
 
 
-@override_settings(
-    WAGTAIL_I18N_ENABLED=True, WAGTAIL_CONTENT_LANGUAGES=[("nl", "Nederlands"), ("en", "English")]
-)
+@WITH_TRANSLATIONS
 def test_a_form_in_a_translated_tree_is_cleaned_up_on_its_own_sites_schedule(root_page):
-    other_home = Page.get_first_root_node().add_child(instance=Page(title="Ander", slug="ander"))
-    other_site = Site.objects.create(hostname="ander.example", port=80, root_page=other_home)
+    other_site, english_home = second_site_and_its_english_home()
     InclusiveFormsSettings.objects.create(site=other_site, retention_days=30, retention_action="delete")
-    english_home = other_home.copy_for_translation(Locale.objects.create(language_code="en"))
     page = FormPageFactory(parent=english_home, title="Allowance", slug="allowance")
     FormFieldFactory(page=page, label="Name", sort_order=0)
     page.save_revision().publish()

@@ -2,11 +2,17 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test import override_settings
 from django.urls import reverse
-from wagtail.models import Locale, ModelLogEntry, Site
+from wagtail.models import ModelLogEntry, Site
 
-from tests.factories import FormFieldFactory, FormPageFactory, InclusiveFieldFactory, StreamFormPageFactory
+from tests.factories import (
+    WITH_TRANSLATIONS,
+    FormFieldFactory,
+    FormPageFactory,
+    InclusiveFieldFactory,
+    StreamFormPageFactory,
+    second_site_and_its_english_home,
+)
 from tests.test_salutation_admin import settings_post, settings_url
 from wagtail_inclusive_forms.core.question import SharedQuestion, resolve_question
 from wagtail_inclusive_forms.forms.offered_answers import OfferedAnswersField
@@ -80,13 +86,9 @@ def test_an_overridden_setting_stays_while_the_rest_follows(root_page):
     assert page.form_fields.get().question.overridden_settings() == ("mode", "purpose")
 
 
-@override_settings(
-    WAGTAIL_I18N_ENABLED=True, WAGTAIL_CONTENT_LANGUAGES=[("nl", "Nederlands"), ("en", "English")]
-)
+@WITH_TRANSLATIONS
 def test_a_page_in_a_translated_tree_follows_its_own_sites_standard_question(root_page, following_page):
-    other_home = Page.get_first_root_node().add_child(instance=Page(title="Andere gemeente", slug="andere"))
-    other_site = Site.objects.create(hostname="andere.example", port=80, root_page=other_home)
-    english_home = other_home.copy_for_translation(Locale.objects.create(language_code="en"))
+    other_site, english_home = second_site_and_its_english_home()
     english_page = FormPageFactory(parent=english_home, slug="form")
     FormFieldFactory(page=english_page, label="Gender", field_type="inclusive_gender", sort_order=0)
     set_standard(other_site, question_mode="form_of_address")
